@@ -1,0 +1,215 @@
+"""The ``hrdd`` command: parses arguments, calls one library function per command, picks
+a renderer and maps errors to exit codes. No domain logic lives here."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import HrddError
+from .exitcodes import ExitCode, exit_code_for
+
+app = typer.Typer(
+    name="hrdd",
+    help="Human-rights due-diligence screening against sanctions and export-control lists.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+lists_app = typer.Typer(help="Get, inspect and manage the official list snapshots.", no_args_is_help=True)
+app.add_typer(lists_app, name="lists")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class TableOrJson(StrEnum):
+    """Output formats of the list commands."""
+
+    table = "table"
+    json = "json"
+
+
+class State:
+    """Options given before the command."""
+
+    home: Path | None = None
+    debug: bool = False
+
+
+state = State()
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn library errors into a one-line message on stderr and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except HrddError as exc:
+            if state.debug:
+                raise
+            _err().print(f"hrdd: error: {exc}", markup=False)
+            raise typer.Exit(int(exit_code_for(exc))) from None
+        except KeyboardInterrupt:
+            _err().print("hrdd: interrupted; the current list snapshots are unchanged", markup=False)
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings():  # type: ignore[no-untyped-def]
+    from .settings import load_settings
+
+    return load_settings(state.home)
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    from .progress import NullProgress
+
+    if not sys.stderr.isatty():
+        return NullProgress()
+    from .report.progress_bar import RichProgress
+
+    return RichProgress(_err())
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"hrdd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    home: Annotated[
+        Path | None, typer.Option("--home", help="Data folder (default: $HRDD_HOME or the user data folder).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Human-rights due-diligence screening against sanctions and export-control lists."""
+    state.home = home
+    state.debug = debug
+
+
+@lists_app.command("import")
+@handle_errors
+def lists_import(
+    paths: Annotated[list[Path], typer.Argument(help="List files or folders (searched recursively).")],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Treat every file as this source (when content cannot tell).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Accept a version with far fewer records.")] = False,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+) -> None:
+    """Import list files already on disk; publisher and format are detected from content."""
+    from .lists import import_paths, utc_now
+    from .report.lists import render_run_report
+
+    report = import_paths(paths, _settings(), utc_now, _progress(), force=force, source=source)
+    render_run_report(report, _out(), fmt.value)
+    _finish(report)
+
+
+@lists_app.command("update")
+@handle_errors
+def lists_update(
+    sources: Annotated[list[str] | None, typer.Argument(help="Sources to update (default: all official lists).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Accept a version with far fewer records.")] = False,
+    url: Annotated[
+        list[str] | None,
+        typer.Option("--url", help="Download from this address instead (mirror); repeat for multi-file sources."),
+    ] = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+) -> None:
+    """Download lists from their publishers, check them and publish new snapshots."""
+    from .errors import UsageError
+    from .lists import update_sources, utc_now
+    from .report.lists import render_run_report
+    from .store.fetch import make_session
+
+    settings = _settings()
+    names = list(sources or [])
+    urls = None
+    if url:
+        if len(names) != 1:
+            raise UsageError("--url needs exactly one source")
+        urls = {names[0]: list(url)}
+    session = make_session(settings.retries, settings.backoff, f"hrdd/{__version__}")
+    report = update_sources(names, settings, session, utc_now, _progress(), force=force, urls=urls)
+    render_run_report(report, _out(), fmt.value)
+    _finish(report)
+
+
+def _finish(report) -> None:  # type: ignore[no-untyped-def]
+    if any(o.bad_input for o in report.outcomes):
+        raise typer.Exit(int(ExitCode.BAD_INPUT))
+    if not report.ok:
+        raise typer.Exit(int(ExitCode.LIST_DATA))
+
+
+@lists_app.command("status")
+@handle_errors
+def lists_status(
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+    stale_days: Annotated[
+        int | None, typer.Option("--stale-days", help="Warn about lists older than this many days (default 30).")
+    ] = None,
+) -> None:
+    """Show each list's version, publisher date, counts, checksums and age."""
+    from .lists import status, utc_now
+    from .report.lists import render_status
+
+    settings = _settings()
+    limit = settings.stale_days if stale_days is None else stale_days
+    rows = status(settings, utc_now, limit)
+    render_status(rows, _out(), fmt.value, limit)
+
+
+@lists_app.command("diff")
+@handle_errors
+def lists_diff(
+    source: Annotated[str, typer.Argument(help="Source to compare.")],
+    old: Annotated[str | None, typer.Option("--from", help="Older version (default: the one before --to).")] = None,
+    new: Annotated[str | None, typer.Option("--to", help="Newer version (default: the current one).")] = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+) -> None:
+    """Entities added, removed and changed between two versions of a list."""
+    from .lists import diff
+    from .report.lists import render_diff
+
+    render_diff(diff(_settings(), source, old, new), _out(), fmt.value)
+
+
+@lists_app.command("rollback")
+@handle_errors
+def lists_rollback(source: Annotated[str, typer.Argument(help="Source to roll back.")]) -> None:
+    """Make the previous version of a list current again."""
+    from .lists import rollback
+
+    old, new = rollback(_settings(), source)
+    _out().print(f"{source}: current version is now {new} (was {old})")
+
+
+def main() -> None:
+    """Entry point of the ``hrdd`` console script."""
+    app()

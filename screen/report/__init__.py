@@ -1,0 +1,1 @@
+"""Renderers: results → text for people (rich) and machines (JSON). No decisions here."""

@@ -1,0 +1,44 @@
+"""Settings with their defaults. Environment variables are read here and nowhere else."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "hrdd"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tunables of the list store and downloads."""
+
+    home: Path
+    keep_versions: int = 5  # snapshot versions kept per source (the current one is never pruned)
+    max_drop_share: float = 0.2  # refuse a new version with this share fewer records, unless forced
+    stale_days: int = 30  # a list older than this is flagged in `lists status`
+    max_download_bytes: int = 512 * 1024 * 1024
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    retries: int = 3
+    backoff: float = 0.5
+
+    @property
+    def lists_dir(self) -> Path:
+        """Folder holding one sub-folder per source with its versions."""
+        return self.home / "lists"
+
+
+def default_home(environ: dict[str, str] | None = None) -> Path:
+    """``HRDD_HOME`` if set, else the platform's user data folder for hrdd."""
+    env = os.environ if environ is None else environ
+    if env.get("HRDD_HOME"):
+        return Path(env["HRDD_HOME"]).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def load_settings(home: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Settings for a run: ``home`` (from ``--home``) wins over ``HRDD_HOME``."""
+    return Settings(home=home if home is not None else default_home(environ))
