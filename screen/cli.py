@@ -65,10 +65,10 @@ def handle_errors(fn: F) -> F:
         except HrddError as exc:
             if state.debug:
                 raise
-            _err().print(f"hrdd: error: {exc}", markup=False)
+            print(f"hrdd: error: {exc}", file=sys.stderr)
             raise typer.Exit(int(exit_code_for(exc))) from None
         except KeyboardInterrupt:
-            _err().print("hrdd: interrupted; the current list snapshots are unchanged", markup=False)
+            print("hrdd: interrupted; the current list snapshots are unchanged", file=sys.stderr)
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]

@@ -176,7 +176,8 @@ def import_paths(
     for fs in sets:
         progress.start(f"parse {fs.source} ({fs.paths[0].name})")
         try:
-            parsed.setdefault(fs.source, []).append((fs, parse(fs)))
+            result = parse(fs)
+            parsed.setdefault(fs.source, []).append((fs, result))
         except HrddError as exc:
             report.outcomes.append(
                 SourceOutcome(fs.source, "failed", str(exc), files=tuple(map(str, fs.paths)),

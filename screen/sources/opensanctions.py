@@ -50,10 +50,10 @@ class OpenSanctionsFormat(Format):
         if sniff.zip_members:
             return None
         text = sniff.text.lstrip()
-        first = text.split("\n", 1)[0].replace('"', "")
-        if all(h in first.split(",") for h in SIMPLE_HEADER):
+        line = text.split("\n", 1)[0]
+        if all(h in line.replace('"', "").split(",") for h in SIMPLE_HEADER):
             return Detection(self.NAME, "opensanctions", "main", "OpenSanctions targets.simple.csv")
-        if text.startswith("{") and '"schema"' in first and '"properties"' in first:
+        if text.startswith("{") and '"schema"' in line and '"properties"' in line:
             return Detection(self.NAME, "opensanctions", "main", "OpenSanctions FtM JSON lines")
         return None
 

@@ -120,6 +120,11 @@ def download(
                     fh.write(chunk)
                     progress.advance(len(chunk))
         except requests.exceptions.RequestException as exc:
+            if expected is not None:
+                raise DownloadError(
+                    f"truncated: the connection closed before the whole file arrived ({expected:,} bytes announced)",
+                    url,
+                ) from exc
             raise DownloadError(f"connection broken after {size:,} bytes ({type(exc).__name__})", url) from exc
         finally:
             progress.finish()

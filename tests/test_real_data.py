@@ -1,0 +1,71 @@
+"""The parsers and the import on the real publisher files in ../shared/data/lists.
+
+Skipped with a reason when the files are absent; mandatory when HRDD_REQUIRE_REAL_DATA=1
+(as in CI). Expected counts are the publishers' own (see the data MANIFEST)."""
+
+from __future__ import annotations
+
+import pytest
+
+from screen import lists
+from screen.store.snapshots import ListStore
+
+EXPECTED = {"ofac_sdn": 14_965, "ofac_cons": 442, "us_csl": 14_160, "uk": 4_688, "un": 1_003, "opensanctions": 5_600}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory, real_lists):
+    from datetime import UTC, datetime
+
+    from screen.settings import Settings
+
+    settings = Settings(home=tmp_path_factory.mktemp("real") / "home")
+    report = lists.import_paths([real_lists], settings, lambda: datetime(2026, 11, 23, tzinfo=UTC))
+    return settings, report
+
+
+def test_import_of_every_folder_gives_the_publishers_counts(imported):
+    settings, report = imported
+    published = {o.source: o.manifest for o in report.outcomes if o.status == "published"}
+    assert {s: m.entities for s, m in published.items()} == EXPECTED
+    assert report.ok
+    assert published["uk"].records == 18_798  # name rows, grouped into 4,688 designations
+    assert published["uk"].published == "2025-04-14"
+    assert published["un"].published == "2026-02-27"
+    assert published["ofac_cons"].format == "ofac_csv"
+    # the DPL file and the alias-only OFAC folder are reported, not silently dropped
+    reasons = {u.path.name: u.reason for u in report.unrecognised}
+    assert "Denied Persons" in reasons["dpl.txt"]
+    assert "without the primary file" in reasons["alt.csv"]
+
+
+def test_real_records_carry_what_the_matcher_needs(imported):
+    settings, _ = imported
+    store = ListStore(settings.lists_dir)
+    sdn = {e.record_id: e for e in store.entities("ofac_sdn")}
+    assert sdn["29220"].name == "CHEN, Quanguo"
+    assert sdn["29299"].links[0].target_name == "CHEN, Quanguo"
+    csl = store.entities("us_csl")
+    xpc = next(e for e in csl if e.name == "Xinjiang Police College")
+    assert xpc.listed_on == "2019-10-09" and "84 FR 54002" in xpc.notices[0]
+    assert any("People?s Government Public Security Bureau" in e.name for e in csl)
+    un = store.entities("un")
+    assert sum(1 for e in un for n in e.names if n.script != "Latin") >= 300
+    uk = store.entities("uk")
+    assert any("Corps Public Security Bureau".lower() in n.value.lower() for e in uk for n in e.names)
+
+
+def test_enhanced_xml_and_2021_set_parse_completely(real_lists):
+    from screen import sources
+    from screen.sources.base import FileSet
+
+    r = sources.parse(FileSet("ofac_cons", "ofac_xml", (("main", real_lists / "ofac_cons/CONS_ENHANCED.ZIP"),)))
+    assert len(r.entities) == 443 and r.published == "2025-01-10"
+    folder = real_lists / "ofac_sdn/2021-07_complete_set"
+    r = sources.parse(FileSet("ofac_sdn", "ofac_csv", tuple(
+        (role, folder / name) for role, name in
+        (("primary", "sdn.csv"), ("alt", "alt.csv"), ("add", "add.csv"), ("comments", "sdn_comments.csv"))
+    )))  # fmt: skip
+    assert len(r.entities) == 8_976
+    assert sum(len(e.names) for e in r.entities) >= 8_976 + 11_910  # every ALT row joined
+    assert not r.warnings
