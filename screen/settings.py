@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .errors import UsageError
+
 APP_NAME = "hrdd"
 
 
@@ -40,5 +42,19 @@ def default_home(environ: dict[str, str] | None = None) -> Path:
 
 
 def load_settings(home: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
-    """Settings for a run: ``home`` (from ``--home``) wins over ``HRDD_HOME``."""
-    return Settings(home=home if home is not None else default_home(environ))
+    """Settings for a run: ``home`` (from ``--home``) wins over ``HRDD_HOME``;
+    ``HRDD_KEEP_VERSIONS``, ``HRDD_STALE_DAYS`` and ``HRDD_MAX_DROP`` (a share, e.g. 0.2)
+    override the defaults."""
+    env = os.environ if environ is None else environ
+    overrides: dict[str, int | float] = {}
+    for var, key, kind in (
+        ("HRDD_KEEP_VERSIONS", "keep_versions", int),
+        ("HRDD_STALE_DAYS", "stale_days", int),
+        ("HRDD_MAX_DROP", "max_drop_share", float),
+    ):
+        if env.get(var):
+            try:
+                overrides[key] = kind(env[var])
+            except ValueError:
+                raise UsageError(f"{var}={env[var]!r} is not a number") from None
+    return Settings(home=home if home is not None else default_home(env), **overrides)  # type: ignore[arg-type]

@@ -105,3 +105,14 @@ def test_update_failure_exits_4_and_keeps_snapshot(run, http_server):
 def test_python_dash_m_screen_runs(tmp_path):
     out = subprocess.run([sys.executable, "-m", "screen", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("hrdd ")
+
+
+def test_settings_from_environment():
+    from screen.errors import UsageError
+    from screen.settings import load_settings
+
+    s = load_settings(Path("/x"), {"HRDD_KEEP_VERSIONS": "2", "HRDD_STALE_DAYS": "7", "HRDD_MAX_DROP": "0.5"})
+    assert (s.home, s.keep_versions, s.stale_days, s.max_drop_share) == (Path("/x"), 2, 7, 0.5)
+    assert load_settings(None, {"HRDD_HOME": "/data/h"}).home == Path("/data/h")
+    with pytest.raises(UsageError, match="HRDD_STALE_DAYS"):
+        load_settings(None, {"HRDD_STALE_DAYS": "soon"})
