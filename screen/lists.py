@@ -262,7 +262,8 @@ def update_sources(
                                 (urls or {}).get(info.name))
                 )  # fmt: skip
             except HrddError as exc:
-                report.outcomes.append(SourceOutcome(info.name, "failed", f"{exc}; the current snapshot is kept"))
+                kept = "the current snapshot is kept" if store.current(info.name) else "no snapshot of it yet"
+                report.outcomes.append(SourceOutcome(info.name, "failed", f"{exc}; {kept}"))
     return report
 
 

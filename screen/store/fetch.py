@@ -68,6 +68,20 @@ def make_session(retries: int = 3, backoff: float = 0.5, user_agent: str = "hrdd
     return session
 
 
+def _cause(exc: Exception) -> str:
+    """A short reason for a connection failure (requests nests the real one deep)."""
+    text = str(exc)
+    for marker, reason in (
+        ("NameResolution", "host name could not be resolved"),
+        ("Connection refused", "connection refused"),
+        ("CERTIFICATE_VERIFY_FAILED", "TLS certificate not trusted"),
+        ("Max retries exceeded", "no answer after retries"),
+    ):
+        if marker in text:
+            return reason
+    return type(exc).__name__
+
+
 def download(
     session: requests.Session,
     url: str,
@@ -95,7 +109,7 @@ def download(
     except requests.exceptions.Timeout as exc:
         raise DownloadError(f"timed out ({type(exc).__name__})", url) from exc
     except requests.exceptions.RequestException as exc:
-        raise DownloadError(f"could not connect ({type(exc).__name__}: {exc})", url) from exc
+        raise DownloadError(f"could not connect ({_cause(exc)})", url) from exc
     with response:
         if response.status_code == 304:
             return FetchResult(url, True, etag=etag, last_modified=last_modified)
