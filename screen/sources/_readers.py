@@ -97,6 +97,12 @@ def read_zip_member(path: Path, suffixes: tuple[str, ...]) -> tuple[str, bytes]:
         raise SourceFormatError(f"broken zip archive ({exc})", str(path)) from exc
 
 
+def is_zip(path: Path) -> bool:
+    """True when the file starts with the zip signature (reads four bytes)."""
+    with path.open("rb") as fh:
+        return fh.read(4) == b"PK\x03\x04"
+
+
 def read_bytes(path: Path) -> bytes:
     """The whole file; a clear error when it cannot be read."""
     try:

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 from ..errors import SourceFormatError
 from ..model import Address, Entity, EntityKind, Identifier, Link, Name, NameType, Provenance
 from ..names import detect_script
-from ._readers import iter_xml, local, read_zip_member
+from ._readers import is_zip, iter_xml, local, read_zip_member
 from .base import Detection, FileSet, Format, Leftovers, ParseIssue, ParseResult, Sniff
 
 NAMESPACE_MARK = b"ENHANCED_XML"
@@ -78,7 +78,7 @@ class OfacXmlFormat(Format):
         path = fileset.get("main")
         assert path is not None
         display = str(path)
-        if path.read_bytes()[:4] == b"PK\x03\x04":
+        if is_zip(path):
             member, data = read_zip_member(path, (".xml",))
             display = f"{path}!{member}"
             stream: Any = io.BytesIO(data)

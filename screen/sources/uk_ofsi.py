@@ -18,7 +18,7 @@ from ..errors import SourceFormatError
 from ..model import Address, EntityKind, Identifier, Name, NameType
 from ..names import detect_script
 from ._grouping import EntityBuilder, iso_date
-from ._readers import cell, csv_rows, decode, read_bytes, xlsx_rows
+from ._readers import is_zip, cell, csv_rows, decode, read_bytes, xlsx_rows
 from .base import Detection, FileSet, Format, Leftovers, ParseIssue, ParseResult, Sniff
 
 HEADER_MARKERS = ("Name 6", "Group ID", "Alias Type", "Regime")
@@ -73,7 +73,7 @@ class UkOfsiFormat(Format):
         path = fileset.get("main")
         assert path is not None
         display = str(path)
-        if path.read_bytes()[:4] == b"PK\x03\x04":
+        if is_zip(path):
             rows: Iterator[tuple[int, list[str]]] = (
                 (i, [cell(v) for v in values]) for i, values in xlsx_rows(path)
             )
