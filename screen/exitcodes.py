@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 
-from .errors import HrddError, InputError, ListDataError, UsageError
+from .errors import HrddError, InputError, UsageError
 
 
 class ExitCode(enum.IntEnum):
@@ -24,6 +24,5 @@ def exit_code_for(error: HrddError) -> ExitCode:
         return ExitCode.USAGE
     if isinstance(error, InputError):
         return ExitCode.BAD_INPUT
-    if isinstance(error, ListDataError):
-        return ExitCode.LIST_DATA
+    # ListDataError and any other library error: the list data could not be used
     return ExitCode.LIST_DATA
