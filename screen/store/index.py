@@ -1,57 +1,182 @@
 """The compiled match index saved beside each snapshot.
 
 Built once when a version is published, from the parsed entities and the shared
-normaliser (``screen.names``); later commands load it without touching publisher files.
-Its sha256 is recorded in the manifest and checked on load; a corrupt index is rebuilt
-from the snapshot's entity file (not from the publisher files).
+normaliser (``screen.names.analyze``); later commands load it without touching publisher
+files or the full entity file. Its sha256 is recorded in the manifest and checked on
+load; a corrupt or outdated index is rebuilt from the snapshot's entity file.
+
+What it holds, for the matcher's candidate retrieval:
+
+- every name's comparable form (``names``) and legal-form classes (``legal``);
+- ``postings``: word → positions of the names holding it;
+- ``joined``: two neighbouring words written as one ("hik vision" under "hikvision"), so a
+  query that joins words a list splits still finds it;
+- ``acronyms``: the initials of the first 3 to 8 words of organisation names ("xpcc" for
+  "Xinjiang Production and Construction Corps ...");
+- ``cards``: a short summary of each entity, enough to report a hit without loading the
+  full entity file.
+
+Position lists are packed as unsigned 32-bit arrays in bytes and the cards as JSON
+strings decoded on demand, so that loading every list's index stays well under a second.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..countries import to_iso2
 from ..errors import SnapshotError
-from ..model import Entity
-from ..names import normalize
+from ..model import Entity, EntityKind
+from ..names import analyze
 
-INDEX_VERSION = 1  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 2  # bump when the layout or the normaliser changes; older indexes are rebuilt
+
+ACRONYM_MIN, ACRONYM_MAX = 3, 8
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCard:
+    """What a hit reports about a listed entity."""
+
+    id: str
+    source: str
+    record_id: str
+    name: str
+    kind: str
+    programs: tuple[str, ...]
+    lists: tuple[str, ...]
+    listed_on: str | None
+    countries: tuple[str, ...]  # ISO alpha-2 codes the lists' country texts resolve to
+    names: tuple[tuple[str, str, bool], ...]  # (value, type, weak) as published
 
 
 @dataclass(slots=True)
 class CompiledIndex:
-    """Normalised names of one snapshot with a token → name postings map.
+    """Normalised names of one snapshot with the lookup tables used for retrieval.
 
-    ``names[i]`` is the comparable form of name ``name_ref[i] = (entity index, name index)``.
+    ``names[i]`` is the comparable form of name number ``name_index[i]`` of card
+    ``name_card[i]``. Lookup tables map a key to packed positions (see :func:`positions`).
     """
 
     version: int
     source: str
-    entity_ids: list[str]
+    cards_json: list[str]
     names: list[str]
-    name_ref: list[tuple[int, int]]
-    postings: dict[str, list[int]] = field(default_factory=dict)
+    legal: list[str]
+    name_card: array
+    name_index: array
+    postings: dict[str, bytes] = field(default_factory=dict)
+    joined: dict[str, bytes] = field(default_factory=dict)
+    acronyms: dict[str, bytes] = field(default_factory=dict)
+    _cards: dict[int, EntityCard] = field(default_factory=dict)
+
+    @property
+    def entity_ids(self) -> list[str]:
+        return [self.card(i).id for i in range(len(self.cards_json))]
+
+    def card(self, i: int) -> EntityCard:
+        found = self._cards.get(i)
+        if found is None:
+            d = json.loads(self.cards_json[i])
+            found = EntityCard(
+                d["id"], d["source"], d["record_id"], d["name"], d["kind"], tuple(d["programs"]),
+                tuple(d["lists"]), d["listed_on"], tuple(d["countries"]),
+                tuple((v, t, bool(w)) for v, t, w in d["names"]),
+            )
+            self._cards[i] = found
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {f: getattr(self, f) for f in self.__dataclass_fields__ if f != "_cards"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+        self._cards = {}
+
+
+def positions(packed: bytes) -> memoryview:
+    """The name positions stored under one key."""
+    return memoryview(packed).cast("I")
+
+
+def _pack(table: dict[str, list[int]]) -> dict[str, bytes]:
+    return {k: array("I", v).tobytes() for k, v in table.items()}
+
+
+def card_for(entity: Entity) -> EntityCard:
+    countries = tuple(dict.fromkeys(c for c in (to_iso2(t) for t in entity.countries) if c))
+    listed = entity.listed_on
+    return EntityCard(
+        id=entity.id,
+        source=entity.source,
+        record_id=entity.record_id,
+        name=entity.name,
+        kind=str(entity.kind),
+        programs=tuple(entity.programs),
+        lists=tuple(entity.lists),
+        listed_on=str(listed) if listed else None,
+        countries=countries,
+        names=tuple((n.value, str(n.type), n.weak) for n in entity.names),
+    )
+
+
+def _card_json(card: EntityCard) -> str:
+    return json.dumps(
+        {
+            "id": card.id, "source": card.source, "record_id": card.record_id, "name": card.name,
+            "kind": card.kind, "programs": card.programs, "lists": card.lists,
+            "listed_on": card.listed_on, "countries": card.countries, "names": card.names,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
     """Compile the index of one snapshot's entities."""
     names: list[str] = []
-    refs: list[tuple[int, int]] = []
+    legal: list[str] = []
+    name_card = array("I")
+    name_index = array("I")
     postings: dict[str, list[int]] = defaultdict(list)
+    joined: dict[str, list[int]] = defaultdict(list)
+    acronyms: dict[str, list[int]] = defaultdict(list)
+    cards: list[str] = []
     for ei, entity in enumerate(entities):
+        cards.append(_card_json(card_for(entity)))
+        is_person = entity.kind == EntityKind.PERSON
+        seen: set[str] = set()
         for ni, name in enumerate(entity.names):
-            norm = normalize(name.value)
-            if not norm:
+            form = analyze(name.value)
+            text = form.text
+            if not text or text in seen:
                 continue
+            seen.add(text)
             pos = len(names)
-            names.append(norm)
-            refs.append((ei, ni))
-            for tok in dict.fromkeys(norm.split()):
+            names.append(text)
+            legal.append(" ".join(form.legal))
+            name_card.append(ei)
+            name_index.append(ni)
+            toks = form.tokens
+            for tok in dict.fromkeys(toks):
                 postings[tok].append(pos)
-    return CompiledIndex(INDEX_VERSION, source, [e.id for e in entities], names, refs, dict(postings))
+            for pair in dict.fromkeys(a + b for a, b in zip(toks, toks[1:])):
+                joined[pair].append(pos)
+            if not is_person and len(toks) >= ACRONYM_MIN:
+                initials = "".join(t[0] for t in toks[:ACRONYM_MAX])
+                for size in range(ACRONYM_MIN, len(initials) + 1):
+                    acronyms[initials[:size]].append(pos)
+    return CompiledIndex(
+        INDEX_VERSION, source, cards, names, legal, name_card, name_index,
+        _pack(postings), _pack(joined), _pack(acronyms),
+    )
 
 
 def save_index(index: CompiledIndex, path: Path) -> str:

@@ -1,0 +1,64 @@
+"""Country names as the lists write them → ISO 3166-1 alpha-2 codes.
+
+The publishers write countries as free text ("Korea, North", "Russia", "Burma",
+"Iran (Islamic Republic of)"). pycountry resolves the official names and codes; the
+table below covers the common short and older forms it does not know. Pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+_ALIASES = {
+    "russia": "RU", "burma": "MM", "korea north": "KP", "north korea": "KP",
+    "korea dprk": "KP", "dprk": "KP", "democratic peoples republic of korea": "KP",
+    "korea south": "KR", "south korea": "KR", "republic of korea": "KR",
+    "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "northern ireland": "GB", "usa": "US", "united states of america": "US",
+    "turkey": "TR", "syria": "SY", "iran": "IR", "laos": "LA", "vietnam": "VN",
+    "viet nam": "VN", "taiwan": "TW", "kosovo": "XK", "palestinian": "PS",
+    "palestine": "PS", "west bank": "PS", "gaza": "PS", "gaza strip": "PS",
+    "occupied palestinian territories": "PS", "crimea": "UA", "crimea region of ukraine": "UA",
+    "congo democratic republic of the": "CD", "democratic republic of the congo": "CD",
+    "drc": "CD", "congo republic of the": "CG", "republic of the congo": "CG",
+    "ivory coast": "CI", "cote d ivoire": "CI", "bolivia": "BO", "venezuela": "VE",
+    "tanzania": "TZ", "moldova": "MD", "macedonia": "MK", "czech republic": "CZ",
+    "swaziland": "SZ", "cape verde": "CV", "east timor": "TL", "brunei": "BN",
+    "the gambia": "GM", "gambia the": "GM", "bahamas the": "BS", "micronesia": "FM",
+    "vatican": "VA", "holy see": "VA", "hong kong": "HK", "macau": "MO", "macao": "MO",
+    "china": "CN", "peoples republic of china": "CN", "prc": "CN", "sri lanka": "LK",
+    "uae": "AE", "emirates": "AE", "saudi": "SA", "yemen": "YE", "sudan": "SD",
+    "south sudan": "SS", "bosnia": "BA", "bosnia and herzegovina": "BA",
+}
+_CLEAN = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def to_iso2(text: str | None) -> str | None:
+    """The alpha-2 code of a country name or code, or None when it is not a country."""
+    if not text:
+        return None
+    raw = text.strip()
+    key = _CLEAN.sub(" ", raw.casefold()).strip()
+    if not key:
+        return None
+    if key in _ALIASES:
+        return _ALIASES[key]
+    try:
+        return pycountry.countries.lookup(raw).alpha_2
+    except LookupError:
+        pass
+    # "Iran (Islamic Republic of)", "Russia (Crimea)": try the part before a bracket.
+    head = raw.split("(", 1)[0].strip(" ,")
+    if head and head != raw:
+        return to_iso2(head)
+    return None
+
+
+def country_name(code: str) -> str:
+    """A readable name for an alpha-2 code (the code itself when unknown)."""
+    found = pycountry.countries.get(alpha_2=code.upper())
+    return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code

@@ -1,0 +1,75 @@
+"""Candidate retrieval: the listed names worth scoring for a query, from the compiled
+indexes, without looking at every name.
+
+A listed name becomes a candidate when it shares with the query
+- a word (words found in more than ``COMMON_DF`` names are used only when the query has
+  nothing rarer);
+- a word a typo away, for query words no list holds (a query word that some list holds
+  retrieves by itself; other words of the query retrieve names where it is misspelt);
+- two neighbouring words written as one, on either side ("hikvision" / "hik vision");
+- an acronym ("xpcc" → organisation names whose first words have those initials).
+
+Candidates are ranked by the summed weight of what they share; the best ``limit`` go on
+to the scorer.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+from ..store.index import ACRONYM_MAX, ACRONYM_MIN, CompiledIndex, positions
+from .lexicon import Lexicon
+
+COMMON_DF = 5000
+FUZZY_FACTOR = 0.9
+ACRONYM_FACTOR = 0.8
+
+
+def retrieve(
+    tokens: Sequence[str],
+    indexes: Sequence[CompiledIndex],
+    lexicon: Lexicon,
+    limit: int = 50,
+    min_share: float = 0.0,
+) -> list[tuple[int, int]]:
+    """(index number, name position) of the best candidates, best first.
+
+    A candidate must share at least ``min_share`` of the query's total word weight.
+    """
+    lookups: list[tuple[str, str, float]] = []  # (table, key, weight)
+    toks = list(dict.fromkeys(tokens))
+    dfs = {t: lexicon.df.get(t, 0) for t in toks}
+    has_rare = any(0 < n <= COMMON_DF for n in dfs.values())
+    for t in toks:
+        w = lexicon.weight(t)
+        n = dfs[t]
+        if n and (n <= COMMON_DF or not has_rare):
+            lookups.append(("postings", t, w))
+        if n == 0:
+            for variant, _ in lexicon.similar(t):
+                lookups.append(("postings", variant, w * FUZZY_FACTOR))
+        if len(t) >= 4:
+            lookups.append(("joined", t, w))
+        if ACRONYM_MIN <= len(t) <= ACRONYM_MAX and t.isalpha():
+            lookups.append(("acronyms", t, w * ACRONYM_FACTOR))
+    for a, b in zip(tokens, tokens[1:]):
+        if (a + b) in lexicon.df:
+            lookups.append(("postings", a + b, lexicon.weight(a + b)))
+
+    scores: dict[int, float] = {}
+    get = scores.get
+    stride = 1 << 24
+    for ii, idx in enumerate(indexes):
+        base = ii * stride
+        tables = {"postings": idx.postings, "joined": idx.joined, "acronyms": idx.acronyms}
+        for table, key, w in lookups:
+            packed = tables[table].get(key)
+            if not packed:
+                continue
+            for pos in positions(packed):
+                k = base + pos
+                scores[k] = get(k, 0.0) + w
+    floor = min_share * sum(lexicon.weight(t) for t in toks)
+    best = heapq.nlargest(limit, ((k, v) for k, v in scores.items() if v >= floor), key=lambda kv: (kv[1], -kv[0]))
+    return [(k // stride, k % stride) for k, _ in best]

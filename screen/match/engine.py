@@ -1,0 +1,201 @@
+"""The matcher: a query name in, the listed entities behind it out, best first, each with
+its score, level and the reasons for it.
+
+``Matcher`` holds the compiled indexes of the loaded lists and a ``Lexicon`` over them.
+``Matcher.match`` normalises the query once (``screen.names.analyze``, the same function
+the indexes were built with), retrieves candidates (``candidates.retrieve``), scores each
+(``scorer.compare``), keeps the best name per entity, applies what the query says beyond
+the name (kind, country) and sorts. Pure: the indexes are passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..errors import UsageError
+from ..names import NameForm, analyze
+from ..store.index import CompiledIndex, EntityCard
+from .candidates import retrieve
+from .lexicon import Lexicon
+from .scorer import NameScore, compare
+
+LEVELS = ("match", "review")
+KINDS = ("person", "organisation")
+_KIND_ALIASES = {"org": "organisation", "organization": "organisation", "company": "organisation",
+                 "entity": "organisation", "individual": "person", "per": "person"}
+
+COUNTRY_MISMATCH = 0.10
+WEAK_ALIAS = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class MatchConfig:
+    """Thresholds (0–100) and limits. ``match`` and ``review`` are the two levels."""
+
+    match: int = 90
+    review: int = 75
+    candidates: int = 60
+    min_share: float = 0.5
+    limit: int = 25
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.review <= self.match <= 100):
+            raise UsageError(f"thresholds must satisfy 0 <= review ({self.review}) <= match ({self.match}) <= 100")
+
+    def level(self, score: int) -> str | None:
+        if score >= self.match:
+            return "match"
+        if score >= self.review:
+            return "review"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One listed entity found behind a query."""
+
+    card: EntityCard
+    matched_name: str
+    matched_type: str
+    score: int
+    level: str
+    detail: NameScore
+    query_notes: tuple[str, ...] = ()
+    listed_notes: tuple[str, ...] = ()
+    context: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def source(self) -> str:
+        return self.card.source
+
+    @property
+    def entity_id(self) -> str:
+        return self.card.id
+
+    def explanation(self) -> list[str]:
+        """The reasons for the score, in words."""
+        out = [f"query normalised: {n}" for n in self.query_notes]
+        out += [f"listed name normalised: {n}" for n in self.listed_notes]
+        out += self.detail.reasons()
+        out += [f"{text} ({delta * 100:+.0f})" for text, delta in self.context]
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.card.source,
+            "entity_id": self.card.id,
+            "name": self.card.name,
+            "matched_name": self.matched_name,
+            "matched_name_type": self.matched_type,
+            "score": self.score,
+            "level": self.level,
+            "kind": self.card.kind,
+            "programs": list(self.card.programs),
+            "lists": list(self.card.lists),
+            "listed_on": self.card.listed_on,
+            "countries": list(self.card.countries),
+            "explanation": self.explanation(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A name to screen, with what else is known about it."""
+
+    name: str
+    kind: str | None = None
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class MatchResult:
+    query: Query
+    form: NameForm
+    hits: list[Hit] = field(default_factory=list)
+
+
+def canonical_kind(kind: str | None) -> str | None:
+    """"person" or "organisation" (accepting org, company, individual...), or None."""
+    if kind is None or not kind.strip():
+        return None
+    k = kind.strip().casefold()
+    k = _KIND_ALIASES.get(k, k)
+    if k not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}; use person or organisation")
+    return k
+
+
+def _kind_allows(query_kind: str | None, listed_kind: str) -> bool:
+    if query_kind is None or listed_kind == "unknown":
+        return True
+    if query_kind == "person":
+        return listed_kind == "person"
+    return listed_kind != "person"
+
+
+class Matcher:
+    """Match names against a set of compiled list indexes."""
+
+    def __init__(self, indexes: Sequence[CompiledIndex], config: MatchConfig | None = None) -> None:
+        self.indexes = list(indexes)
+        self.config = config or MatchConfig()
+        self.lexicon = Lexicon(self.indexes)
+
+    def compare(self, query: str, listed: str) -> NameScore:
+        """Score two names against each other with this matcher's word weights."""
+        q, c = analyze(query), analyze(listed)
+        return compare(q.tokens, c.tokens, self.lexicon.weight, q.legal, c.legal)
+
+    @property
+    def sources(self) -> list[str]:
+        return [idx.source for idx in self.indexes]
+
+    def match(self, query: Query | str, threshold: int | None = None) -> MatchResult:
+        """Every listed entity scoring at least the review threshold (or ``threshold``)."""
+        if isinstance(query, str):
+            query = Query(query)
+        kind = canonical_kind(query.kind)
+        country = query.country.strip().upper() if query.country and query.country.strip() else None
+        form = analyze(query.name)
+        result = MatchResult(query, form)
+        if not form.tokens:
+            return result
+        cutoff = self.config.review if threshold is None else threshold
+        weight = self.lexicon.weight
+        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]]]] = {}
+        for ii, pos in retrieve(form.tokens, self.indexes, self.lexicon, self.config.candidates, self.config.min_share):
+            idx = self.indexes[ii]
+            ci, ni = idx.name_card[pos], idx.name_index[pos]
+            card = idx.card(ci)
+            if not _kind_allows(kind, card.kind):
+                continue
+            legal = idx.legal[pos]
+            scored = compare(form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else ())
+            if scored.score <= 0:
+                continue
+            context: list[tuple[str, float]] = []
+            if card.names[ni][2]:
+                context.append(("the publisher marks this alias as weak", -WEAK_ALIAS))
+            if country and card.countries and country not in card.countries:
+                context.append(
+                    (f"country differs: query {country}, listed {', '.join(card.countries)}", -COUNTRY_MISMATCH)
+                )
+            total = max(0.0, scored.score + sum(d for _, d in context))
+            key = (ii, ci)
+            if key not in best or total > best[key][0]:
+                best[key] = (total, ni, scored, context)
+        hits: list[Hit] = []
+        for (ii, ci), (total, ni, scored, context) in best.items():
+            score = round(total * 100)
+            if score < cutoff:
+                continue
+            card = self.indexes[ii].card(ci)
+            level = self.config.level(score) or "review"
+            value, ntype, _ = card.names[ni]
+            hits.append(
+                Hit(card, value, ntype, score, level, scored, form.notes, analyze(value).notes, tuple(context))
+            )
+        hits.sort(key=lambda h: (-h.score, h.card.source, h.card.record_id))
+        result.hits = hits[: self.config.limit]
+        return result

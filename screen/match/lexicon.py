@@ -1,0 +1,94 @@
+"""Word statistics over every loaded list: how common a word is, and which listed
+words are a typo away from a query word.
+
+Common words ("company", "bureau", "ali") say little about identity and weigh less than
+rare ones ("hikvision", "quanguo"). The weight of a word falls with the number of list
+names that contain it (its document frequency): 1.0 up to 20 names, then a quarter less
+for every tenfold more, never below 0.1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from ..store.index import CompiledIndex
+
+RARE_DF = 20
+MIN_WEIGHT = 0.1
+
+
+def edit_budget(length: int) -> int:
+    """How many edits (insert, delete, substitute, swap) a word of this length may carry
+    and still count as the same word: none up to 3 letters, 1 up to 5, 2 up to 9, then 3."""
+    if length <= 3:
+        return 0
+    if length <= 5:
+        return 1
+    if length <= 9:
+        return 2
+    return 3
+
+
+class Lexicon:
+    """Document frequencies of words over a set of compiled indexes."""
+
+    def __init__(self, indexes: Iterable[CompiledIndex]) -> None:
+        df: dict[str, int] = defaultdict(int)
+        for idx in indexes:
+            for tok, packed in idx.postings.items():
+                df[tok] += len(packed) // 4
+        self.df: dict[str, int] = dict(df)
+        self._buckets: dict[tuple[int, str, str], list[str]] | None = None
+        self._weights: dict[str, float] = {}
+        self._similar: dict[str, list[tuple[str, int]]] = {}
+
+    def weight(self, token: str) -> float:
+        w = self._weights.get(token)
+        if w is None:
+            if len(token) == 1:
+                w = 0.3
+            else:
+                n = self.df.get(token, 0)
+                w = 1.0 if n <= RARE_DF else max(MIN_WEIGHT, 1.0 - 0.25 * math.log10(n / RARE_DF))
+            self._weights[token] = w
+        return w
+
+    def similar(self, token: str) -> list[tuple[str, int]]:
+        """Listed words within the edit budget of ``token`` (not the word itself)."""
+        cached = self._similar.get(token)
+        if cached is not None:
+            return cached
+        found = self._similar[token] = self._scan(token)
+        if len(self._similar) > 100_000:
+            self._similar.clear()
+        return found
+
+    def _scan(self, token: str) -> list[tuple[str, int]]:
+        """Words of similar length that share the first or the last letter with ``token``,
+        within its edit budget. (A word whose first and last letters are both mistyped is
+        found through the query's other words, not through this one.)"""
+        budget = edit_budget(len(token))
+        if budget == 0 or not token.isalpha():
+            return []
+        if self._buckets is None:
+            buckets: dict[tuple[int, str, str], list[str]] = defaultdict(list)
+            for tok in self.df:
+                if tok.isalpha() and len(tok) > 1:
+                    buckets[(len(tok), "first", tok[0])].append(tok)
+                    buckets[(len(tok), "last", tok[-1])].append(tok)
+            self._buckets = dict(buckets)
+        words: list[str] = []
+        for length in range(len(token) - budget, len(token) + budget + 1):
+            words += self._buckets.get((length, "first", token[0]), ())
+            words += self._buckets.get((length, "last", token[-1]), ())
+        found = {
+            word: int(dist)
+            for word, dist, _ in process.extract(token, words, scorer=OSA.distance, score_cutoff=budget, limit=None)
+            if word != token
+        }
+        return sorted(found.items(), key=lambda x: (x[1], x[0]))[:20]

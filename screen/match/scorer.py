@@ -1,0 +1,260 @@
+"""Score one query name against one listed name, and say why.
+
+Both names arrive in their comparable form (``screen.names.analyze``). The words of the
+query are aligned one-to-one with the words of the listed name, in this order:
+
+1. the same word;
+2. a typo: the same word within the edit budget of its length (``lexicon.edit_budget``),
+   swapped letters counting as one edit;
+3. words joined or split: one word on one side equals two or three neighbouring words on
+   the other ("hikvision" / "hik vision");
+4. an acronym: one word is the initials of neighbouring words on the other side
+   ("xpcc" / "xinjiang production construction corps");
+5. an initial: a single letter stands for a word starting with it;
+6. words that name the same kind of body in translations (academy / college / school /
+   institute), at half similarity.
+
+Each aligned pair counts with its similarity times the weight of its words (rare words
+weigh more, see ``lexicon``). Words left over lower the score: a word only in the query
+counts fully against it (the query says something the listed name does not), a word only
+in the listed name counts at ``LISTED_EXTRA`` of its weight (a partner is often written
+with a shorter name than its full registered one: "Hikvision" for "Hangzhou Hikvision
+Digital Technology Co., Ltd.").
+
+    score = Σ similarity·weight / (Σ weight + Σ query-only weight + LISTED_EXTRA·Σ listed-only weight)
+
+Two names whose letters are the same once spaces are removed score as a join. Differing
+legal-form classes (LLC vs JSC) take off ``LEGAL_FORM_MISMATCH``. Pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from .lexicon import edit_budget
+
+LISTED_EXTRA = 0.3
+LEGAL_FORM_MISMATCH = 0.03
+ACRONYM_SIMILARITY = 0.8
+SYNONYM_SIMILARITY = 0.5
+
+# Words used for the same kind of body in translated names ("police academy" / "police
+# college" for one Chinese or Sinhala name). They align, but only at half similarity.
+SYNONYMS = frozenset(
+    frozenset(p) for p in [("academy", "college"), ("academy", "school"), ("college", "school"), ("institute", "college"), ("institute", "academy")]
+)
+INITIAL_SIMILARITY = 0.8
+
+Weight = Callable[[str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned piece: query word(s) and listed word(s), how they met, how well."""
+
+    query: str
+    listed: str
+    how: str  # same | typo | joined | acronym | initial | synonym
+    similarity: float
+    weight: float
+    edits: int = 0
+
+    def describe(self) -> str:
+        if self.how == "same":
+            return f"{self.query!r} = {self.listed!r} (weight {self.weight:.2f})"
+        if self.how == "typo":
+            s = "s" if self.edits != 1 else ""
+            return f"{self.query!r} ≈ {self.listed!r} ({self.edits} edit{s}, similarity {self.similarity:.2f}, weight {self.weight:.2f})"
+        if self.how == "joined":
+            return f"{self.query!r} = {self.listed!r} (words joined or split, weight {self.weight:.2f})"
+        if self.how == "acronym":
+            return f"{self.query!r} ~ {self.listed!r} (acronym: initials of the other side's words, weight {self.weight:.2f})"
+        if self.how == "synonym":
+            return f"{self.query!r} ~ {self.listed!r} (words for the same kind of body, similarity {self.similarity:.2f})"
+        return f"{self.query!r} ~ {self.listed!r} (initial, weight {self.weight:.2f})"
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    """The score of one name pair (0–1) with everything that went into it."""
+
+    score: float
+    pairs: tuple[Pair, ...]
+    query_only: tuple[tuple[str, float], ...] = ()
+    listed_only: tuple[tuple[str, float], ...] = ()
+    adjustments: tuple[tuple[str, float], ...] = ()
+
+    def reasons(self) -> list[str]:
+        out = [p.describe() for p in self.pairs]
+        if self.query_only:
+            words = ", ".join(f"{t!r}" for t, _ in self.query_only)
+            out.append(f"only in the query: {words} (lowers the score)")
+        if self.listed_only:
+            words = ", ".join(f"{t!r}" for t, _ in self.listed_only)
+            out.append(f"only in the listed name: {words} (lowers the score a little)")
+        for text, delta in self.adjustments:
+            out.append(f"{text} ({delta * 100:+.0f})")
+        return out
+
+
+NO_MATCH = NameScore(0.0, ())
+
+
+def _typo(a: str, b: str) -> tuple[int, float] | None:
+    if a[0].isdigit() or b[0].isdigit() or not (a.isalpha() and b.isalpha()):
+        return None
+    longest = max(len(a), len(b))
+    budget = edit_budget(longest)
+    if budget == 0 or abs(len(a) - len(b)) > budget:
+        return None
+    d = OSA.distance(a, b, score_cutoff=budget)
+    if d > budget:
+        return None
+    return d, 1.0 - d / longest
+
+
+def _near(a: str, b: str) -> bool:
+    """Equal, or within the typo budget."""
+    return a == b or _typo(a, b) is not None
+
+
+def compare(
+    query: Sequence[str],
+    listed: Sequence[str],
+    weight: Weight,
+    query_legal: Sequence[str] = (),
+    listed_legal: Sequence[str] = (),
+) -> NameScore:
+    """Align and score two comparable names (word sequences)."""
+    if not query or not listed:
+        return NO_MATCH
+    q_free = list(range(len(query)))
+    l_free = list(range(len(listed)))
+    pairs: list[tuple[int, Pair]] = []  # (query position, pair) to keep query order
+
+    # 1. same word
+    for qi in list(q_free):
+        tok = query[qi]
+        for li in l_free:
+            if listed[li] == tok:
+                w = weight(tok)
+                pairs.append((qi, Pair(tok, tok, "same", 1.0, w)))
+                q_free.remove(qi)
+                l_free.remove(li)
+                break
+
+    # 2. typos, best first
+    if q_free and l_free:
+        options = []
+        for qi in q_free:
+            for li in l_free:
+                t = _typo(query[qi], listed[li])
+                if t is not None:
+                    options.append((t[1], qi, li, t[0]))
+        options.sort(key=lambda o: (-o[0], o[1], o[2]))
+        for sim, qi, li, d in options:
+            if qi in q_free and li in l_free:
+                w = (weight(query[qi]) + weight(listed[li])) / 2
+                pairs.append((qi, Pair(query[qi], listed[li], "typo", sim, w, d)))
+                q_free.remove(qi)
+                l_free.remove(li)
+
+    # 3. joined or split words; 4. acronyms (both directions)
+    if q_free and l_free:
+        _multi(query, listed, q_free, l_free, pairs, weight, query_side=True)
+    if q_free and l_free:
+        _multi(listed, query, l_free, q_free, pairs, weight, query_side=False)
+
+    # 5. initials
+    if q_free and l_free:
+        for qi in list(q_free):
+            for li in list(l_free):
+                a, b = query[qi], listed[li]
+                if (len(a) == 1 and len(b) > 1 and b[0] == a) or (len(b) == 1 and len(a) > 1 and a[0] == b):
+                    w = 0.5 * weight(a if len(a) > 1 else b)
+                    pairs.append((qi, Pair(a, b, "initial", INITIAL_SIMILARITY, w)))
+                    q_free.remove(qi)
+                    l_free.remove(li)
+                    break
+
+    # 6. synonyms
+    if q_free and l_free:
+        for qi in list(q_free):
+            for li in list(l_free):
+                if frozenset((query[qi], listed[li])) in SYNONYMS:
+                    w = (weight(query[qi]) + weight(listed[li])) / 2
+                    pairs.append((qi, Pair(query[qi], listed[li], "synonym", SYNONYM_SIMILARITY, w)))
+                    q_free.remove(qi)
+                    l_free.remove(li)
+                    break
+
+    pairs.sort(key=lambda p: p[0])
+    aligned = tuple(p for _, p in pairs)
+    query_only = tuple((query[i], weight(query[i])) for i in q_free)
+    listed_only = tuple((listed[i], weight(listed[i])) for i in l_free)
+    num = sum(p.similarity * p.weight for p in aligned)
+    den = sum(p.weight for p in aligned) + sum(w for _, w in query_only) + LISTED_EXTRA * sum(w for _, w in listed_only)
+    score = num / den if den else 0.0
+
+    # Same letters once the spaces are gone ("hik vision digital" / "hikvision digital").
+    if len(query) + len(listed) > 2 and score < 1.0:
+        qc, lc = "".join(query), "".join(listed)
+        if qc == lc:
+            joined = Pair(" ".join(query), " ".join(listed), "joined", 1.0, 1.0)
+            return NameScore(1.0, (joined,))
+
+    adjustments: list[tuple[str, float]] = []
+    if query_legal and listed_legal and not set(query_legal) & set(listed_legal):
+        adjustments.append(
+            (f"legal forms differ ({'/'.join(query_legal)} vs {'/'.join(listed_legal)})", -LEGAL_FORM_MISMATCH)
+        )
+    total = max(0.0, min(1.0, score + sum(d for _, d in adjustments)))
+    return NameScore(total, aligned, query_only, listed_only, tuple(adjustments))
+
+
+def _multi(
+    a: Sequence[str],
+    b: Sequence[str],
+    a_free: list[int],
+    b_free: list[int],
+    pairs: list[tuple[int, Pair]],
+    weight: Weight,
+    query_side: bool,
+) -> None:
+    """One free word of ``a`` against a run of 2–8 neighbouring free words of ``b``:
+    joined/split words first, then acronyms."""
+    for ai in list(a_free):
+        word = a[ai]
+        best: tuple[str, float, list[int], int] | None = None
+        for start_pos, start in enumerate(b_free):
+            run = [start]
+            for nxt in b_free[start_pos + 1 :]:
+                if nxt != run[-1] + 1 or len(run) == 8:
+                    break
+                run.append(nxt)
+                words = [b[i] for i in run]
+                if len(run) <= 3 and _near(word, "".join(words)):
+                    best = ("joined", 1.0 if word == "".join(words) else 0.95, list(run), ai)
+                    break
+                if len(word) >= 3 and word.isalpha() and len(word) == len(run) and "".join(w[0] for w in words) == word:
+                    best = ("acronym", ACRONYM_SIMILARITY, list(run), ai)
+                    break
+            if best:
+                break
+        if best is None:
+            continue
+        how, sim, run, _ = best
+        run_words = " ".join(b[i] for i in run)
+        w = sum(weight(b[i]) for i in run) if how == "acronym" else max(weight(word), max(weight(b[i]) for i in run))
+        if query_side:
+            pair = Pair(word, run_words, how, sim, w)
+            pairs.append((ai, pair))
+        else:
+            pair = Pair(run_words, word, how, sim, w)
+            pairs.append((run[0], pair))
+        a_free.remove(ai)
+        for i in run:
+            b_free.remove(i)

@@ -1,0 +1,274 @@
+"""Name normalisation shared by the index builder and the query side.
+
+The compiled index (``store.index``) and every query run through the same
+:func:`analyze`, so the two cannot drift apart. Pure functions, no I/O.
+
+The steps, each reported in :attr:`NameForm.notes` when it changed something:
+
+1. invisible characters out (zero-width, bidi controls, soft hyphen);
+2. look-alike Cyrillic/Greek letters folded to Latin in names that also hold Latin letters;
+3. Unicode NFKC (full-width letters, ligatures), diacritics off, case folded;
+4. Han characters to pinyin (a personal name as surname + joined given name, so 陈全国
+   gives "chen quanguo"; a longer Han name as one joined word), Han legal forms
+   (有限公司...) recognised; every other script transliterated to ASCII (anyascii);
+5. apostrophes and the US CSL's "?" placeholders inside a word are dropped ("People?s"
+   and "People's" both give "peoples"), other punctuation becomes a space; runs of three or more
+   single letters ("X.P.C.C.", "H i k v i s i o n") are joined;
+6. abbreviations expanded (Dept → department, PSB → public security bureau);
+7. place-name spellings unified (Kashi → kashgar);
+8. legal forms recognised (Co., Ltd. / LLC / OOO → one class) and set apart;
+9. function words (of, the, and...) and titles (Mr, Dr, President, Sheikh...) dropped;
+   name particles unified (ibn → bin, el → al).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from .tables import (
+    ABBREVIATIONS,
+    CONFUSABLES,
+    HAN_COMPOUND_SURNAMES,
+    HAN_LEGAL_FORMS,
+    LEGAL_FORM_MAX,
+    LEGAL_FORM_PREFIXES,
+    LEGAL_FORMS,
+    PARTICLES,
+    PLACES,
+    STOPWORDS,
+)
+
+__all__ = [
+    "NameForm",
+    "analyze",
+    "detect_script",
+    "fold",
+    "normalize",
+    "strip_invisible",
+    "tokens",
+]
+
+# Zero-width and bidi control characters, soft hyphen, BOM: invisible in print and
+# used to split a name so that it slips past a matcher.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F]
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2060, 0x2070))
+    + [0xFEFF]
+)
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# Apostrophes, and the CSL's "?" standing for a lost character inside a word, join the
+# letters on either side: "People's" and "People?s" → "peoples", "Gong'an" → "gongan".
+_INNER_MARK = re.compile(r"(?<=\w)['\u2018\u2019\u02bc\u02bb`\u00b4?]+(?=\w)")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CONFUSABLE_CHARS = re.compile("[" + "".join(map(chr, CONFUSABLES)) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """The comparable form of one name.
+
+    ``tokens`` are the words compared (legal forms and function words removed);
+    ``legal`` the legal-form classes found (``LLC``, ``JSC``, ``CORP``, ``CO``);
+    ``notes`` say in words what normalisation changed, for explanations.
+    """
+
+    tokens: tuple[str, ...]
+    legal: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width, bidi-control and other invisible characters."""
+    return text.translate(_INVISIBLE)
+
+
+@lru_cache(maxsize=65536)
+def detect_script(text: str) -> str:
+    """The Unicode script of the first letter of ``text`` that is not Latin, else "Latin".
+
+    Uses the first word of the character's Unicode name (CJK ideographs → "Han").
+    """
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        try:
+            uname = unicodedata.name(ch)
+        except ValueError:
+            continue
+        word = uname.split(" ", 1)[0]
+        if word == "LATIN":
+            continue
+        if word == "CJK":
+            return "Han"
+        return word.capitalize()
+    return "Latin"
+
+
+def fold(text: str) -> str:
+    """NFKC, invisible characters out, diacritics off, case folded; script kept."""
+    text = unicodedata.normalize("NFKC", strip_invisible(text))
+    decomposed = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _fold_confusables(text: str, notes: list[str]) -> str:
+    """Fold Cyrillic/Greek look-alikes to Latin when the name also has Latin letters."""
+    if _LATIN_LETTER.search(text) and _CONFUSABLE_CHARS.search(text):
+        folded = text.translate(CONFUSABLES)
+        notes.append(f"look-alike letters from another script read as Latin ({text!r} → {folded!r})")
+        return folded
+    return text
+
+
+def _pinyin(han: str) -> list[str]:
+    from pypinyin import lazy_pinyin  # imported only when a name has Han characters
+
+    return [s for s in lazy_pinyin(han) if s.isascii()]
+
+
+def _han_to_latin(text: str, notes: list[str], legal: list[str]) -> str:
+    """Replace each run of Han characters by pinyin."""
+    stripped = text.strip()
+    for suffix, cls in HAN_LEGAL_FORMS.items():
+        if stripped.endswith(suffix) and len(stripped) > len(suffix):
+            stripped = stripped[: -len(suffix)]
+            legal.append(cls)
+            notes.append(f"legal form {suffix} read as {cls}")
+            break
+    runs = _HAN_RUN.findall(stripped)
+    whole_name = len(runs) == 1 and runs[0] == stripped
+
+    def convert(match: re.Match[str]) -> str:
+        run = match.group(0)
+        syllables = _pinyin(run)
+        if whole_name and 2 <= len(run) <= 4 and len(syllables) == len(run):
+            cut = 2 if run[:2] in HAN_COMPOUND_SURNAMES else 1
+            if len(run) - cut in (1, 2) or (len(run) == 4 and cut == 2):
+                return f" {''.join(syllables[:cut])} {''.join(syllables[cut:])} "
+        return f" {''.join(syllables)} "
+
+    latin = _HAN_RUN.sub(convert, stripped)
+    notes.append(f"Han characters transliterated to pinyin ({text.strip()} → {' '.join(latin.split())})")
+    return latin
+
+
+def _join_spaced_letters(words: list[str], notes: list[str]) -> list[str]:
+    """Join runs of three or more single letters: "x p c c" → "xpcc"."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append("".join(run))
+            notes.append(f"spaced letters joined ({' '.join(run)} → {''.join(run)})")
+        else:
+            out.extend(run)
+        run.clear()
+
+    for w in words:
+        if len(w) == 1 and w.isalpha():
+            run.append(w)
+        else:
+            flush()
+            out.append(w)
+    flush()
+    return out
+
+
+def _expand(words: list[str], notes: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        full = ABBREVIATIONS.get(w)
+        if full is not None:
+            out.extend(full)
+            if w not in ("centre", "technologies"):
+                notes.append(f"abbreviation {w!r} expanded to {' '.join(full)!r}")
+            continue
+        particle = PARTICLES.get(w)
+        if particle is not None:
+            out.append(particle)
+            continue
+        place = PLACES.get(w)
+        if place is not None:
+            out.append(place)
+            notes.append(f"place-name spelling {w!r} read as {place!r}")
+            continue
+        out.append(w)
+    return out
+
+
+def _legal_forms(words: list[str], notes: list[str], legal: list[str]) -> list[str]:
+    """Take legal forms off the end (and the Russian-style ones off the start)."""
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for size in range(min(LEGAL_FORM_MAX, len(words) - 1), 0, -1):
+            tail = tuple(words[-size:])
+            cls = LEGAL_FORMS.get(tail)
+            if cls is not None:
+                legal.append(cls)
+                notes.append(f"legal form {' '.join(tail)!r} read as {cls}")
+                words = words[:-size]
+                changed = True
+                break
+        for size in range(min(LEGAL_FORM_MAX, len(words) - 1), 0, -1):
+            head = tuple(words[:size])
+            if head in LEGAL_FORM_PREFIXES:
+                legal.append(LEGAL_FORMS[head])
+                notes.append(f"legal form {' '.join(head)!r} read as {legal[-1]}")
+                words = words[size:]
+                changed = True
+                break
+    return words
+
+
+@lru_cache(maxsize=32768)
+def analyze(text: str) -> NameForm:
+    """Normalise one name to its comparable form, noting what was changed."""
+    notes: list[str] = []
+    legal: list[str] = []
+    cleaned = strip_invisible(text)
+    if cleaned != text:
+        notes.append("invisible characters removed")
+    cleaned = _fold_confusables(cleaned, notes)
+    folded = fold(cleaned)
+    if _HAN_RUN.search(folded):
+        folded = _han_to_latin(folded, notes, legal)
+    if not folded.isascii():
+        latin = anyascii(folded).lower()
+        script = detect_script(folded)
+        notes.append(f"{script} script transliterated ({folded.strip()} → {' '.join(_NON_WORD.sub(' ', latin).split())})")
+        folded = latin
+    folded = _INNER_MARK.sub("", folded)
+    words = _NON_WORD.sub(" ", folded.replace("_", " ")).split()
+    if not words:
+        return NameForm((), tuple(legal), tuple(notes))
+    words = _join_spaced_letters(words, notes)
+    words = _expand(words, notes)
+    words = _legal_forms(words, notes, legal)
+    core = [w for w in words if w not in STOPWORDS]
+    if not core:  # a name made only of function words is compared as written
+        core = words
+    return NameForm(tuple(core), tuple(legal), tuple(notes))
+
+
+def normalize(text: str) -> str:
+    """The comparable form of a name as one string (see :func:`analyze`)."""
+    return analyze(text).text
+
+
+def tokens(text: str) -> list[str]:
+    """The words of :func:`normalize`'s form."""
+    return list(analyze(text).tokens)

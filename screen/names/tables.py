@@ -1,0 +1,171 @@
+"""Word tables used by name normalisation: legal forms, abbreviations, place-name
+spellings, stopwords and look-alike letters.
+
+Every table is applied in the same way to list names when the index is built and to
+queries, so a rule can change what is compared but can never make the two sides differ.
+Entries are kept to words that are unambiguous in names; a short word that is also a
+common personal name (Min, Mun, Eng...) is left out on purpose.
+"""
+
+from __future__ import annotations
+
+# Abbreviations written in names, expanded to the full word(s). Keys and values are in
+# the normalised (lower-case ASCII) form. "co" and "corp" are expanded before legal forms
+# are recognised, so "Co., Ltd." and "Company Limited" end up the same.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "acad": ("academy",),
+    "admin": ("administration",),
+    "assn": ("association",),
+    "assoc": ("association",),
+    "bros": ("brothers",),
+    "bur": ("bureau",),
+    "centre": ("center",),
+    "cntr": ("center",),
+    "co": ("company",),
+    "comm": ("communications",),
+    "corp": ("corporation",),
+    "ctr": ("center",),
+    "dept": ("department",),
+    "devt": ("development",),
+    "dist": ("district",),
+    "elec": ("electronics",),
+    "engg": ("engineering",),
+    "engr": ("engineering",),
+    "govt": ("government",),
+    "grp": ("group",),
+    "hq": ("headquarters",),
+    "inst": ("institute",),
+    "intl": ("international",),
+    "mfg": ("manufacturing",),
+    "mgmt": ("management",),
+    "munic": ("municipal",),
+    "natl": ("national",),
+    "prov": ("province",),
+    "sci": ("science",),
+    "svc": ("services",),
+    "svcs": ("services",),
+    "srvces": ("services",),
+    "tech": ("technology",),
+    "technologies": ("technology",),
+    "univ": ("university",),
+    # Security-sector abbreviations common in partner spreadsheets.
+    "psb": ("public", "security", "bureau"),
+    "mps": ("ministry", "public", "security"),
+    "prc": ("peoples", "republic", "china"),
+}
+
+# Legal forms: a phrase (tuple of normalised words) → its class. Classes follow the usual
+# grouping of company forms: private limited companies, joint-stock companies,
+# corporations, partnerships. Longest phrase wins.
+LEGAL_FORMS: dict[tuple[str, ...], str] = {}
+
+
+def _forms(cls: str, *phrases: str) -> None:
+    for phrase in phrases:
+        LEGAL_FORMS[tuple(phrase.split())] = cls
+
+
+_forms(
+    "LLC",
+    "ltd", "limited", "llc", "l l c", "company limited", "company ltd", "limited company",
+    "limited liability company", "limited liability co", "ooo", "tov", "too", "gmbh", "mbh",
+    "sarl", "s a r l", "srl", "s r l", "bv", "b v", "pty ltd", "pty limited", "pte ltd",
+    "pte limited", "sdn bhd", "bhd", "ltda", "kft", "sp zoo", "spolka zoo", "sp z o o", "doo",
+    "gesellschaft mit beschrankter haftung", "societatea cu raspundere limitata", "aps",
+    "obshchestvo s ogranichennoy otvetstvennostyu", "private limited",
+    "private limited company", "pvt ltd", "fze", "fzco", "fzc", "llp", "co ltd",
+)
+_forms(
+    "JSC",
+    "jsc", "ojsc", "cjsc", "pjsc", "ao", "zao", "oao", "pao", "ag", "sa", "s a", "nv", "n v",
+    "plc", "spa", "s p a", "joint stock company", "public joint stock company",
+    "open joint stock company", "closed joint stock company", "aktiengesellschaft",
+    "societe anonyme", "sociedad anonima", "public limited company", "asa", "as", "a s", "ab",
+    "oyj", "sa de cv", "s a de c v", "jsc co",
+)
+_forms("CORP", "corporation", "inc", "incorporated")
+_forms("CO", "company")
+
+LEGAL_FORM_MAX = max(len(k) for k in LEGAL_FORMS)
+
+# Forms that are also written before the name ("OOO Romashka", "AO Kronshtadt").
+# Every other form is recognised only at the end of a name.
+LEGAL_FORM_PREFIXES = frozenset(
+    [(w,) for w in "ooo ao zao oao pao tov too jsc ojsc cjsc pjsc".split()]
+    + [k for k in LEGAL_FORMS if len(k) >= 2 and k[0] not in ("company", "co", "s", "a", "b", "n", "d", "l")]
+)
+
+# Legal forms written in Chinese characters, stripped before transliteration.
+HAN_LEGAL_FORMS: dict[str, str] = {
+    "股份有限公司": "JSC",
+    "有限责任公司": "LLC",
+    "有限公司": "LLC",
+    "公司": "CO",
+}
+
+# Chinese compound (two-character) surnames; a three- or four-character Han name that
+# starts with one of these splits after the second character.
+HAN_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 澹台 端木 独孤 南宫 万俟 呼延".split()
+)
+
+# Place names with several romanisations in the lists (Chinese official pinyin, Uyghur,
+# older Wade-Giles or English forms). Each variant is replaced by one canonical spelling.
+# Pairs such as Kashgar/Kashi and Hotan/Hetian appear as aliases of the same entities in
+# the US Entity List (84 FR 54002, 9 October 2019).
+_PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("kashgar", "kashi", "kaxgar"),
+    ("urumqi", "urumchi", "wulumuqi"),
+    ("xinjiang", "sinkiang", "xj"),
+    ("uyghur", "uighur", "uygur", "uigur", "weiwuer", "uyghurs", "uighurs"),
+    ("hotan", "hetian", "khotan"),
+    ("aksu", "akesu", "aqsu"),
+    ("karamay", "kelamayi", "qaramay"),
+    ("turpan", "turfan", "tulufan"),
+    ("ili", "yili"),
+    ("bortala", "boertala"),
+    ("kizilsu", "kezilesu", "kezilsu", "kizilsu"),
+    ("tumxuk", "tumushuke"),
+    ("kumul", "qumul", "hami"),
+    ("korla", "kuerle"),
+    ("altay", "aletai"),
+    ("tacheng", "chochek"),
+    ("tibet", "xizang"),
+    ("beijing", "peking"),
+    ("nanjing", "nanking"),
+    ("chongqing", "chungking"),
+    ("tianjin", "tientsin"),
+    ("myanmar", "burma"),
+    ("kyiv", "kiev"),
+    ("belarus", "byelorussia"),
+)
+PLACES: dict[str, str] = {v: group[0] for group in _PLACE_GROUPS for v in group[1:]}
+
+# Function words and titles dropped from the comparable form (both sides).
+STOPWORDS = frozenset(
+    "the of and for in at on de du des del la le da do dos das y et und".split()
+    + "mr mrs ms miss dr prof president prasident shaikh sheikh sheik haji hajji mullah maulvi maulavi".split()
+)
+
+# Particles of Arabic names written several ways, read as one.
+PARTICLES = {"ibn": "bin", "el": "al", "abou": "abu"}
+
+# Letters from Cyrillic and Greek that look like Latin ones. They are folded only in names
+# that also contain Latin letters: a wholly Cyrillic or Greek name is transliterated.
+CONFUSABLES: dict[int, str] = {
+    ord(k): v
+    for k, v in {
+        # Cyrillic
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+        "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ԍ": "g",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q",
+        "Ԝ": "W", "Һ": "H", "Ӏ": "I",
+        # Greek
+        "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+        "τ": "t", "υ": "u", "χ": "x", "γ": "y",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+        "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    }.items()
+}
