@@ -210,6 +210,103 @@ def lists_rollback(source: Annotated[str, typer.Argument(help="Source to roll ba
     _out().print(f"{source}: current version is now {new} (was {old})")
 
 
+class FailOn(StrEnum):
+    """Lowest hit level that makes the command exit with code 1."""
+
+    match = "match"
+    review = "review"
+    never = "never"
+
+
+def _match_config(threshold: int | None, match_at: int | None):  # type: ignore[no-untyped-def]
+    from .match import MatchConfig
+
+    base = MatchConfig()
+    return MatchConfig(match=base.match if match_at is None else match_at,
+                       review=base.review if threshold is None else threshold)
+
+
+def _flag_exit(worst: str, fail_on: FailOn) -> None:
+    if fail_on == FailOn.never or worst == "clear":
+        return
+    if fail_on == FailOn.review or worst == "match":
+        raise typer.Exit(int(ExitCode.FLAGGED))
+
+
+@app.command("check")
+@handle_errors
+def check_cmd(
+    name: Annotated[str, typer.Argument(help="The name to check (any script).")],
+    kind: Annotated[str | None, typer.Option("--kind", help="person or org: only hits of that kind.")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO country code; listed bodies of other countries score lower.")
+    ] = None,
+    threshold: Annotated[
+        int | None, typer.Option("--threshold", min=0, max=100, help="Lowest score shown (default: the review level, 75).")
+    ] = None,
+    match_at: Annotated[
+        int | None, typer.Option("--match-at", min=0, max=100, help="Score from which a hit is a match (default 90).")
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show why each hit scored as it did.")] = False,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Search only this list (repeatable).")] = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a hit reaches this level.")] = FailOn.review,
+) -> None:
+    """Check one name against every imported list; hits best first, with reasons."""
+    from .match import Query
+    from .report.matches import render_check
+    from .screening import check, load_screener
+
+    config = _match_config(threshold, match_at)
+    screener = load_screener(_settings(), source, config)
+    report = check(screener, Query(name, kind, country), threshold)
+    render_check(report, _out(), fmt.value, explain)
+    worst = "match" if any(h.level == "match" for h in report.hits) else "review" if report.hits else "clear"
+    _flag_exit(worst, fail_on)
+
+
+@app.command("screen")
+@handle_errors
+def screen_cmd(
+    file: Annotated[str, typer.Argument(help="CSV/TSV, XLSX or JSON Lines file of names; - reads stdin.")],
+    column: Annotated[str | None, typer.Option("--column", help="Column holding the names (default: found by header).")] = None,
+    threshold: Annotated[
+        int | None, typer.Option("--threshold", min=0, max=100, help="Lowest score raising a hit (default 75).")
+    ] = None,
+    match_at: Annotated[
+        int | None, typer.Option("--match-at", min=0, max=100, help="Score from which a hit is a match (default 90).")
+    ] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Search only this list (repeatable).")] = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a row reaches this level.")] = FailOn.review,
+) -> None:
+    """Screen every row of a file of names; every row comes out with its status."""
+    from .inputs import read_input
+    from .report.matches import render_screen
+    from .screening import load_screener, screen_rows
+
+    data = sys.stdin.buffer.read() if file == "-" else None
+    source_file = read_input(file, column, data)
+    for w in source_file.warnings:
+        print(f"hrdd: warning: {w}", file=sys.stderr)
+    screener = load_screener(_settings(), source, _match_config(threshold, match_at))
+    report = screen_rows(screener, source_file.rows, source_file.path, threshold, _progress(), len(source_file.rows))
+    if output is not None:
+        with output.open("w", encoding="utf-8") as fh:
+            render_screen(report, Console(file=fh, highlight=False, soft_wrap=True, width=160), fmt.value)
+    else:
+        render_screen(report, _out(), fmt.value)
+    c = report.counts()
+    if output is not None or fmt != TableOrJson.table:
+        print(
+            f"hrdd: {len(report.results)} rows: {c['match']} match, {c['review']} review, {c['clear']} clear, "
+            f"{c['skipped']} skipped",
+            file=sys.stderr,
+        )
+    _flag_exit(report.worst(), fail_on)
+
+
 def main() -> None:
     """Entry point of the ``hrdd`` console script."""
     app()

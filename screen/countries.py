@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import pycountry
-
 _ALIASES = {
     "russia": "RU", "burma": "MM", "korea north": "KP", "north korea": "KP",
     "korea dprk": "KP", "dprk": "KP", "democratic peoples republic of korea": "KP",
@@ -47,6 +45,8 @@ def to_iso2(text: str | None) -> str | None:
         return None
     if key in _ALIASES:
         return _ALIASES[key]
+    import pycountry  # slow to import; only needed when an index is built
+
     try:
         return pycountry.countries.lookup(raw).alpha_2
     except LookupError:
@@ -60,5 +60,37 @@ def to_iso2(text: str | None) -> str | None:
 
 def country_name(code: str) -> str:
     """A readable name for an alpha-2 code (the code itself when unknown)."""
+    import pycountry
+
     found = pycountry.countries.get(alpha_2=code.upper())
     return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code
+
+
+_ADMIN_WORDS = frozenset(
+    "city of the and province sheng shi zizhiqu region oblast oblast kray krai respublika state "
+    "county district governorate muhafazat ostan wilayah department departement prefecture "
+    "autonomous municipality territory special administrative area island islands republic".split()
+)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Single words that name a country or a first-level subdivision (province, state,
+    oblast...) in ISO 3166, in normalised form, plus the place spellings hrdd unifies.
+
+    A place in a name locates a body rather than identifying it ("Hunan" in "Hunan
+    University" and in "Hunan Goke Microelectronics")."""
+    import pycountry
+
+    from .names import analyze
+    from .names.tables import PLACES
+
+    words: set[str] = set(PLACES.values())
+    names = [sd.name for sd in pycountry.subdivisions]
+    for c in pycountry.countries:
+        names += [c.name, getattr(c, "common_name", "") or ""]
+    for name in names:
+        for tok in analyze(name).tokens:
+            if len(tok) >= 4 and tok.isalpha() and tok not in _ADMIN_WORDS:
+                words.add(tok)
+    return frozenset(words)

@@ -69,3 +69,49 @@ def test_enhanced_xml_and_2021_set_parse_completely(real_lists):
     assert len(r.entities) == 8_976
     assert sum(len(e.names) for e in r.entities) >= 8_976 + 11_910  # every ALT row joined
     assert not r.warnings
+
+
+# -- matching on the real lists (cases from ../shared/docs/facts.md, section 5) ---------
+
+@pytest.fixture(scope="module")
+def real_matcher(imported):
+    from screen.screening import load_screener
+
+    settings, _ = imported
+    return load_screener(settings, ["ofac_sdn", "ofac_cons", "us_csl", "uk", "un"]).matcher
+
+
+@pytest.mark.parametrize(
+    "query,source,listed,level",
+    [
+        ("Xinjiang Police College", "us_csl", "Xinjiang Police College", "match"),  # T3
+        ("Xinjiang Police Academy", "us_csl", "Xinjiang Police College", "review"),  # T3, fuzzy
+        ("XJ Police College", "us_csl", "Xinjiang Police College", "match"),  # T3, abbreviation
+        ("XPCC PSB", "uk", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS PUBLIC SECURITY BUREAU", "match"),  # T4
+        ("Bingtuan Gong'an Ju", "uk", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS PUBLIC SECURITY BUREAU", "review"),
+        ("XUAR People's Government Public Security Bureau", "us_csl",
+         "Xinjiang Uighur Autonomous Region (XUAR) People?s Government Public Security Bureau", "match"),  # T5
+        ("Rapid Action Battalion", "ofac_sdn", "RAPID ACTION BATTALION", "match"),  # T7
+        ("Tiger Squad", "ofac_sdn", "RAPID INTERVENTION FORCE", "match"),  # T8
+        ("Minsk OMON", "us_csl", "MINSK SPECIAL PURPOSE POLICE UNIT", "match"),  # T9
+        ("陈全国", "ofac_sdn", "CHEN, Quanguo", "match"),
+        ("Urumqi Municipal PSB", "us_csl", "Urumqi Municipal Public Security Bureau", "match"),
+        ("Kashi Prefecture PSB", "us_csl", "Kashgar Prefecture Public Security Bureau", "match"),
+        ("Hikvision", "us_csl", "Hangzhou Hikvision Digital Technology Co., Ltd.", "match"),
+        ("XPCC", "us_csl", "Xinjiang Production and Construction Corps (XPCC)", "match"),
+    ],
+)
+def test_real_lists_find_the_listed_body(real_matcher, query, source, listed, level):
+    hits = real_matcher.match(query).hits
+    found = [h for h in hits if h.source == source and h.card.name == listed]
+    assert found, [(h.source, h.card.name, h.score) for h in hits]
+    assert found[0].level == level, (found[0].score, found[0].explanation())
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Police Scotland", "College of Policing", "Zhejiang Police College", "Shanghai Public Security Bureau",  # T10
+     "Hunan Police Academy", "People's Public Security University of China", "Shanghai Police College"],
+)
+def test_real_lists_keep_clean_partners_clear(real_matcher, query):
+    assert real_matcher.match(query).hits == []

@@ -6,7 +6,8 @@ A listed name becomes a candidate when it shares with the query
   nothing rarer);
 - a word a typo away, for query words no list holds (a query word that some list holds
   retrieves by itself; other words of the query retrieve names where it is misspelt);
-- two neighbouring words written as one, on either side ("hikvision" / "hik vision");
+- two neighbouring words written as one, on either side ("hikvision" / "hik vision"):
+  a query word is tried cut in two where both halves are listed words;
 - an acronym ("xpcc" → organisation names whose first words have those initials).
 
 Candidates are ranked by the summed weight of what they share; the best ``limit`` go on
@@ -39,7 +40,7 @@ def retrieve(
     """
     lookups: list[tuple[str, str, float]] = []  # (table, key, weight)
     toks = list(dict.fromkeys(tokens))
-    dfs = {t: lexicon.df.get(t, 0) for t in toks}
+    dfs = {t: lexicon.df(t) for t in toks}
     has_rare = any(0 < n <= COMMON_DF for n in dfs.values())
     for t in toks:
         w = lexicon.weight(t)
@@ -50,11 +51,14 @@ def retrieve(
             for variant, _ in lexicon.similar(t):
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))
         if len(t) >= 4:
-            lookups.append(("joined", t, w))
+            for cut in range(2, len(t) - 1):
+                a, b = t[:cut], t[cut:]
+                if 0 < lexicon.df(a) <= COMMON_DF and 0 < lexicon.df(b) <= COMMON_DF:
+                    lookups.append(("split", f"{a} {b}", w))
         if ACRONYM_MIN <= len(t) <= ACRONYM_MAX and t.isalpha():
             lookups.append(("acronyms", t, w * ACRONYM_FACTOR))
     for a, b in zip(tokens, tokens[1:]):
-        if (a + b) in lexicon.df:
+        if lexicon.df(a + b):
             lookups.append(("postings", a + b, lexicon.weight(a + b)))
 
     scores: dict[int, float] = {}
@@ -62,12 +66,20 @@ def retrieve(
     stride = 1 << 24
     for ii, idx in enumerate(indexes):
         base = ii * stride
-        tables = {"postings": idx.postings, "joined": idx.joined, "acronyms": idx.acronyms}
+        tables = {"postings": idx.postings, "acronyms": idx.acronyms}
         for table, key, w in lookups:
-            packed = tables[table].get(key)
-            if not packed:
-                continue
-            for pos in positions(packed):
+            if table == "split":
+                a, b = key.split(" ")
+                pa, pb = idx.postings.get(a), idx.postings.get(b)
+                if not (pa and pb):
+                    continue
+                found = sorted(set(positions(pa)) & set(positions(pb)))
+            else:
+                packed = tables[table].get(key)
+                if not packed:
+                    continue
+                found = positions(packed)
+            for pos in found:
                 k = base + pos
                 scores[k] = get(k, 0.0) + w
     floor = min_share * sum(lexicon.weight(t) for t in toks)

@@ -4,7 +4,8 @@ words are a typo away from a query word.
 Common words ("company", "bureau", "ali") say little about identity and weigh less than
 rare ones ("hikvision", "quanguo"). The weight of a word falls with the number of list
 names that contain it (its document frequency): 1.0 up to 20 names, then a quarter less
-for every tenfold more, never below 0.1.
+for every tenfold more, never below 0.1. A word naming a country or province weighs at
+most 0.6.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..store.index import CompiledIndex
 
 RARE_DF = 20
 MIN_WEIGHT = 0.1
+PLACE_WEIGHT = 0.6  # a country or province in a name locates a body, it does not identify it
 
 
 def edit_budget(length: int) -> int:
@@ -38,14 +40,23 @@ class Lexicon:
     """Document frequencies of words over a set of compiled indexes."""
 
     def __init__(self, indexes: Iterable[CompiledIndex]) -> None:
-        df: dict[str, int] = defaultdict(int)
-        for idx in indexes:
-            for tok, packed in idx.postings.items():
-                df[tok] += len(packed) // 4
-        self.df: dict[str, int] = dict(df)
+        indexes = list(indexes)
+        self._tables = [idx.postings for idx in indexes]
+        self.places: frozenset[str] = frozenset().union(*(idx.places for idx in indexes))
+        self._df: dict[str, int] = {}
         self._buckets: dict[tuple[int, str, str], list[str]] | None = None
         self._weights: dict[str, float] = {}
         self._similar: dict[str, list[tuple[str, int]]] = {}
+
+    def df(self, token: str) -> int:
+        """In how many list names the word occurs (over all loaded lists)."""
+        n = self._df.get(token)
+        if n is None:
+            n = self._df[token] = sum(len(t.get(token, b"")) for t in self._tables) // 4
+        return n
+
+    def vocabulary(self) -> set[str]:
+        return {tok for table in self._tables for tok in table}
 
     def weight(self, token: str) -> float:
         w = self._weights.get(token)
@@ -53,8 +64,10 @@ class Lexicon:
             if len(token) == 1:
                 w = 0.3
             else:
-                n = self.df.get(token, 0)
+                n = self.df(token)
                 w = 1.0 if n <= RARE_DF else max(MIN_WEIGHT, 1.0 - 0.25 * math.log10(n / RARE_DF))
+                if token in self.places:
+                    w = min(w, PLACE_WEIGHT)
             self._weights[token] = w
         return w
 
@@ -77,7 +90,7 @@ class Lexicon:
             return []
         if self._buckets is None:
             buckets: dict[tuple[int, str, str], list[str]] = defaultdict(list)
-            for tok in self.df:
+            for tok in self.vocabulary():
                 if tok.isalpha() and len(tok) > 1:
                     buckets[(len(tok), "first", tok[0])].append(tok)
                     buckets[(len(tok), "last", tok[-1])].append(tok)

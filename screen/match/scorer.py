@@ -23,6 +23,11 @@ Digital Technology Co., Ltd.").
 
     score = Σ similarity·weight / (Σ weight + Σ query-only weight + LISTED_EXTRA·Σ listed-only weight)
 
+When every query word is aligned and one of them is distinctive (a rare word aligned
+as the same word), the listed-only words count at ``CONTAINED_EXTRA`` instead: the query
+names the body by its distinctive part ("Sensetime" for "Beijing Sensetime Technology
+Development Co., Ltd.").
+
 Two names whose letters are the same once spaces are removed score as a join. Differing
 legal-form classes (LLC vs JSC) take off ``LEGAL_FORM_MISMATCH``. Pure functions.
 """
@@ -37,6 +42,8 @@ from rapidfuzz.distance import OSA
 from .lexicon import edit_budget
 
 LISTED_EXTRA = 0.3
+CONTAINED_EXTRA = 0.15
+DISTINCTIVE = 0.9
 LEGAL_FORM_MISMATCH = 0.03
 ACRONYM_SIMILARITY = 0.8
 SYNONYM_SIMILARITY = 0.5
@@ -96,7 +103,7 @@ class NameScore:
             words = ", ".join(f"{t!r}" for t, _ in self.listed_only)
             out.append(f"only in the listed name: {words} (lowers the score a little)")
         for text, delta in self.adjustments:
-            out.append(f"{text} ({delta * 100:+.0f})")
+            out.append(f"{text} ({delta * 100:+.0f})" if delta else text)
         return out
 
 
@@ -196,7 +203,11 @@ def compare(
     query_only = tuple((query[i], weight(query[i])) for i in q_free)
     listed_only = tuple((listed[i], weight(listed[i])) for i in l_free)
     num = sum(p.similarity * p.weight for p in aligned)
-    den = sum(p.weight for p in aligned) + sum(w for _, w in query_only) + LISTED_EXTRA * sum(w for _, w in listed_only)
+    extra = LISTED_EXTRA
+    contained = False
+    if not query_only and listed_only and any(p.how == "same" and p.weight >= DISTINCTIVE for p in aligned):
+        extra, contained = CONTAINED_EXTRA, True
+    den = sum(p.weight for p in aligned) + sum(w for _, w in query_only) + extra * sum(w for _, w in listed_only)
     score = num / den if den else 0.0
 
     # Same letters once the spaces are gone ("hik vision digital" / "hikvision digital").
@@ -207,6 +218,8 @@ def compare(
             return NameScore(1.0, (joined,))
 
     adjustments: list[tuple[str, float]] = []
+    if contained:
+        adjustments.append(("every query word is in the listed name, with a distinctive one: the listed name's other words count less", 0.0))
     if query_legal and listed_legal and not set(query_legal) & set(listed_legal):
         adjustments.append(
             (f"legal forms differ ({'/'.join(query_legal)} vs {'/'.join(listed_legal)})", -LEGAL_FORM_MISMATCH)

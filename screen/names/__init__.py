@@ -255,13 +255,19 @@ def analyze(text: str) -> NameForm:
     words = _NON_WORD.sub(" ", folded.replace("_", " ")).split()
     if not words:
         return NameForm((), tuple(legal), tuple(notes))
-    words = _join_spaced_letters(words, notes)
-    words = _expand(words, notes)
-    words = _legal_forms(words, notes, legal)
-    core = [w for w in words if w not in STOPWORDS]
-    if not core:  # a name made only of function words is compared as written
-        core = words
-    return NameForm(tuple(core), tuple(legal), tuple(notes))
+    # Steps 5-9 are repeated until nothing changes (dropping a function word can bring two
+    # single letters together, joining letters can make an abbreviation), so that the
+    # comparable form of a comparable form is itself.
+    for _ in range(8):
+        before = words
+        words = _join_spaced_letters(words, notes)
+        words = _expand(words, notes)
+        words = _legal_forms(words, notes, legal)
+        core = [w for w in words if w not in STOPWORDS]
+        words = core or words  # a name made only of function words is compared as written
+        if words == before:
+            break
+    return NameForm(tuple(words), tuple(legal), tuple(notes))
 
 
 def normalize(text: str) -> str:

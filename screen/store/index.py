@@ -9,10 +9,9 @@ What it holds, for the matcher's candidate retrieval:
 
 - every name's comparable form (``names``) and legal-form classes (``legal``);
 - ``postings``: word → positions of the names holding it;
-- ``joined``: two neighbouring words written as one ("hik vision" under "hikvision"), so a
-  query that joins words a list splits still finds it;
 - ``acronyms``: the initials of the first 3 to 8 words of organisation names ("xpcc" for
   "Xinjiang Production and Construction Corps ...");
+- ``places``: the words of these names that name a country or province;
 - ``cards``: a short summary of each entity, enough to report a hit without loading the
   full entity file.
 
@@ -30,12 +29,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..countries import to_iso2
+from ..countries import place_words, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze
 
-INDEX_VERSION = 2  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 5  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -72,8 +71,8 @@ class CompiledIndex:
     name_card: array
     name_index: array
     postings: dict[str, bytes] = field(default_factory=dict)
-    joined: dict[str, bytes] = field(default_factory=dict)
     acronyms: dict[str, bytes] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()
     _cards: dict[int, EntityCard] = field(default_factory=dict)
 
     @property
@@ -146,7 +145,6 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
     name_card = array("I")
     name_index = array("I")
     postings: dict[str, list[int]] = defaultdict(list)
-    joined: dict[str, list[int]] = defaultdict(list)
     acronyms: dict[str, list[int]] = defaultdict(list)
     cards: list[str] = []
     for ei, entity in enumerate(entities):
@@ -167,15 +165,13 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
             toks = form.tokens
             for tok in dict.fromkeys(toks):
                 postings[tok].append(pos)
-            for pair in dict.fromkeys(a + b for a, b in zip(toks, toks[1:])):
-                joined[pair].append(pos)
             if not is_person and len(toks) >= ACRONYM_MIN:
                 initials = "".join(t[0] for t in toks[:ACRONYM_MAX])
                 for size in range(ACRONYM_MIN, len(initials) + 1):
                     acronyms[initials[:size]].append(pos)
     return CompiledIndex(
         INDEX_VERSION, source, cards, names, legal, name_card, name_index,
-        _pack(postings), _pack(joined), _pack(acronyms),
+        _pack(postings), _pack(acronyms), place_words() & postings.keys(),
     )
 
 

@@ -1,0 +1,95 @@
+"""Renderers for `hrdd check` and `hrdd screen`: rich tables for people, JSON for
+machines. They only format what ``screen.screening`` computed. Names from lists and
+inputs are printed as text, never as console markup."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..screening import CheckReport, ScreenReport
+
+SCHEMA_VERSION = 1
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def check_dict(report: CheckReport) -> dict[str, Any]:
+    q = report.query
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "query": {"name": q.name, "kind": q.kind, "country": q.country, "normalised": report.normalised,
+                  "normalisation": list(report.notes)},
+        "thresholds": {"match": report.config.match, "review": report.config.review, "shown_from": report.threshold},
+        "hits": [h.to_dict() for h in report.hits],
+        "lists": [u.to_dict() for u in report.lists],
+    }
+
+
+def render_check(report: CheckReport, console: Console, fmt: str, explain: bool) -> None:
+    if fmt == "json":
+        console.out(_dumps(check_dict(report)), highlight=False)
+        return
+    q = report.query
+    searched = ", ".join(f"{u.source} ({u.published or u.fetched_at[:10] if u.fetched_at else '?'})" for u in report.lists)
+    if not report.hits:
+        console.print(f"[green]clear[/]: no hit for {escape(q.name)!r} at or above {report.threshold}")
+        console.print(f"searched: {escape(searched)}")
+        return
+    table = Table(title=f"Hits for {escape(q.name)}")
+    for col in ("#", "score", "level", "list", "listed name", "matched name", "programs", "listed on"):
+        table.add_column(col, overflow="fold", justify="right" if col in ("#", "score") else "left")
+    for n, h in enumerate(report.hits, 1):
+        level = "[red]match[/]" if h.level == "match" else "[yellow]review[/]"
+        matched = escape(h.matched_name) if h.matched_name != h.card.name else "(same)"
+        table.add_row(
+            str(n), str(h.score), level, h.card.source, escape(h.card.name), matched,
+            escape(", ".join(h.card.programs or h.card.lists)), h.card.listed_on or "",
+        )
+    console.print(table)
+    if explain:
+        for n, h in enumerate(report.hits, 1):
+            console.print(f"\n[bold]#{n}[/] {h.score} {h.card.source} {escape(h.card.id)}: {escape(h.card.name)}")
+            for reason in h.explanation():
+                console.print(f"  • {escape(reason)}")
+    console.print(f"searched: {escape(searched)}")
+
+
+def screen_dict(report: ScreenReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": report.file,
+        "summary": dict(report.counts()),
+        "thresholds": {"match": report.config.match, "review": report.config.review},
+        "results": [r.to_dict() for r in report.results],
+        "lists": [u.to_dict() for u in report.lists],
+    }
+
+
+def render_screen(report: ScreenReport, console: Console, fmt: str) -> None:
+    if fmt == "json":
+        console.out(_dumps(screen_dict(report)), highlight=False)
+        return
+    table = Table(title=f"Screening of {escape(report.file)}")
+    for col in ("row", "input", "status", "best hit", "score", "list"):
+        table.add_column(col, overflow="fold")
+    for r in report.results:
+        status = {"match": "[red]match[/]", "review": "[yellow]review[/]", "clear": "[green]clear[/]"}.get(
+            r.status, f"skipped: {escape(r.reason or '')}"
+        )
+        best = r.hits[0] if r.hits else None
+        table.add_row(
+            str(r.row), escape(r.input or ""), status,
+            escape(best.card.name) if best else "", str(best.score) if best else "", best.card.source if best else "",
+        )
+    console.print(table)
+    c = report.counts()
+    console.print(
+        f"{len(report.results)} rows: {c['match']} match, {c['review']} review, {c['clear']} clear, {c['skipped']} skipped"
+    )

@@ -1,0 +1,199 @@
+"""Screening service: load the current list snapshots into a matcher, check one name or
+screen the rows of a file, and say which list versions were used.
+
+The CLI and the library API (``screen.match``) both call this module. Reading input
+files lives in ``screen.inputs``; matching in ``screen.match``; rendering in
+``screen.report``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .errors import ListDataError, UsageError
+from .match import Hit, MatchConfig, Matcher, Query
+from .progress import NullProgress, Progress
+from .settings import Settings
+from .store.snapshots import ListStore
+
+STATUSES = ("match", "review", "clear", "skipped")
+
+# The sources in report order. Kept here rather than imported from ``screen.sources``
+# (which loads every parser) so that `hrdd check` starts fast; a test checks that the two
+# agree.
+SOURCE_ORDER = ("ofac_sdn", "ofac_cons", "us_csl", "uk", "eu", "un", "opensanctions")
+
+
+@dataclass(frozen=True, slots=True)
+class ListUsed:
+    """One list version a result was computed against (for the audit trail)."""
+
+    source: str
+    version: str
+    published: str | None
+    fetched_at: str | None
+    entities: int
+    sha256: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source, "version": self.version, "published": self.published,
+            "fetched_at": self.fetched_at, "entities": self.entities, "sha256": self.sha256,
+        }
+
+
+@dataclass(slots=True)
+class Screener:
+    """A matcher over the current snapshots, with the versions it was built from."""
+
+    matcher: Matcher
+    lists: list[ListUsed]
+
+
+def load_screener(settings: Settings, sources: Sequence[str] | None = None, config: MatchConfig | None = None) -> Screener:
+    """Load the current snapshot of every imported list (or of ``sources``).
+
+    ``ListDataError`` when no list has been imported or a named source has no snapshot.
+    """
+    store = ListStore(settings.lists_dir)
+    known = list(SOURCE_ORDER)
+    if sources:
+        for s in sources:
+            if s not in known:
+                raise UsageError(f"unknown source {s!r}; known sources: {', '.join(known)}")
+        wanted = list(sources)
+    else:
+        wanted = [s for s in known if store.current(s)]
+    if not wanted:
+        raise ListDataError(
+            f"no lists imported in {settings.lists_dir}; run `hrdd lists update` or `hrdd lists import DIR`"
+        )
+    indexes = []
+    used = []
+    for source in wanted:
+        if not store.current(source):
+            raise ListDataError(f"no snapshot of {source!r}; run `hrdd lists update {source}` or `hrdd lists import`")
+        m = store.manifest(source)
+        indexes.append(store.index(source, m.version))
+        used.append(ListUsed(source, m.version, m.published, m.fetched_at, m.entities, m.sha256))
+    return Screener(Matcher(indexes, config), used)
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """Hits for one name and the list versions searched."""
+
+    query: Query
+    normalised: str
+    notes: tuple[str, ...]
+    hits: list[Hit]
+    lists: list[ListUsed]
+    threshold: int
+    config: MatchConfig
+
+
+def check(screener: Screener, query: Query, threshold: int | None = None) -> CheckReport:
+    """Every hit for one name."""
+    if not query.name or not query.name.strip():
+        raise UsageError("the name to check is empty")
+    result = screener.matcher.match(query, threshold)
+    if not result.form.tokens:
+        raise UsageError(f"{query.name!r} has no letters or digits to match on")
+    cfg = screener.matcher.config
+    return CheckReport(
+        query, result.form.text, result.form.notes, result.hits, screener.lists,
+        cfg.review if threshold is None else threshold, cfg,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class InputRow:
+    """One row of an input file: its number as the user sees it, and what it says."""
+
+    row: int
+    name: str | None
+    kind: str | None = None
+    country: str | None = None
+    ident: str | None = None
+    problem: str | None = None  # why the row cannot be screened (empty name, unreadable cell)
+
+
+@dataclass(slots=True)
+class RowResult:
+    row: int
+    input: str | None
+    status: str
+    hits: list[Hit] = field(default_factory=list)
+    reason: str | None = None
+    ident: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {"row": self.row, "input": self.input, "status": self.status}
+        if self.ident is not None:
+            d["id"] = self.ident
+        if self.reason:
+            d["reason"] = self.reason
+        d["hits"] = [h.to_dict() for h in self.hits]
+        return d
+
+
+@dataclass(slots=True)
+class ScreenReport:
+    file: str
+    results: list[RowResult]
+    lists: list[ListUsed]
+    config: MatchConfig
+
+    def counts(self) -> Counter[str]:
+        c: Counter[str] = Counter({s: 0 for s in STATUSES})
+        c.update(r.status for r in self.results)
+        return c
+
+    def worst(self) -> str:
+        statuses = {r.status for r in self.results}
+        for s in ("match", "review"):
+            if s in statuses:
+                return s
+        return "clear"
+
+
+def screen_rows(
+    screener: Screener,
+    rows: Iterable[InputRow],
+    file: str,
+    threshold: int | None = None,
+    progress: Progress | None = None,
+    total: int | None = None,
+) -> ScreenReport:
+    """Screen every row; each row comes out once, in order, with its status."""
+    progress = progress or NullProgress()
+    results: list[RowResult] = []
+    progress.start(f"screening {file}", total)
+    cache: dict[tuple[str, str | None, str | None], list[Hit]] = {}
+    for r in rows:
+        if r.problem is not None or not r.name or not r.name.strip():
+            reason = r.problem or "empty name"
+            results.append(RowResult(r.row, r.name, "skipped", reason=reason, ident=r.ident))
+        else:
+            key = (r.name, r.kind, r.country)
+            hits = cache.get(key)
+            try:
+                if hits is None:
+                    res = screener.matcher.match(Query(r.name, r.kind, r.country), threshold)
+                    hits = res.hits if res.form.tokens else None
+                    if hits is not None:
+                        cache[key] = hits
+            except UsageError as exc:
+                results.append(RowResult(r.row, r.name, "skipped", reason=str(exc), ident=r.ident))
+                progress.advance()
+                continue
+            if hits is None:
+                results.append(RowResult(r.row, r.name, "skipped", reason="no letters or digits to match on", ident=r.ident))
+            else:
+                status = "match" if any(h.level == "match" for h in hits) else "review" if hits else "clear"
+                results.append(RowResult(r.row, r.name, status, list(hits), ident=r.ident))
+        progress.advance()
+    progress.finish()
+    return ScreenReport(file, results, screener.lists, screener.matcher.config)

@@ -1,0 +1,125 @@
+"""Candidate retrieval and the matcher on a small hand-made list (no real data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from screen.errors import UsageError
+from screen.match import MatchConfig, Matcher, Query
+from screen.match.candidates import retrieve
+from screen.model import Entity, EntityKind, Name, NameType, Provenance
+from screen.store.index import build_index
+
+
+def ent(rid: str, kind: EntityKind, *names: str, weak: tuple[str, ...] = (), countries=(), programs=("TEST",)):
+    ns = tuple(Name(n, NameType.PRIMARY if i == 0 else NameType.AKA) for i, n in enumerate(names))
+    ns += tuple(Name(w, NameType.AKA, weak=True) for w in weak)
+    return Entity("test", rid, kind, ns, Provenance("test", "f.csv", rid, f"row {rid}"), programs=programs, countries=countries)
+
+
+ORG, PER = EntityKind.ORGANISATION, EntityKind.PERSON
+ENTITIES = [
+    ent("1", ORG, "Hangzhou Hikvision Digital Technology Co., Ltd.", countries=("China",)),
+    ent("2", ORG, "Xinjiang Production and Construction Corps"),
+    ent("3", PER, "CHEN, Quanguo", countries=("China",)),
+    ent("4", ORG, "Rapid Intervention Force", weak=("Tiger Squad",), countries=("Saudi Arabia",)),
+    ent("5", ORG, "Hunan Goke Microelectronics", countries=("China",)),
+    ent("6", ORG, "Xinjiang Police College", countries=("China",)),
+    ent("7", PER, "Hikvision Smith"),
+] + [ent(f"x{i}", ORG, f"Filler {w} Company") for i, w in enumerate("alpha beta gamma delta epsilon zeta eta theta".split())]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return build_index("test", ENTITIES)
+
+
+@pytest.fixture(scope="module")
+def matcher(index):
+    return Matcher([index])
+
+
+def names_found(index, matcher, query: str) -> set[str]:
+    from screen.names import analyze
+
+    found = retrieve(analyze(query).tokens, [index], matcher.lexicon, limit=50, min_share=0.5)
+    return {index.names[pos] for _, pos in found}
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("hikvision", "hangzhou hikvision digital technology"),  # shared rare word
+        ("hikvsion", "hangzhou hikvision digital technology"),  # typo: word no list holds
+        ("hik vision", "hangzhou hikvision digital technology"),  # query splits a listed word
+        ("xinjiangpolice college", "xinjiang police college"),  # query joins listed words
+        ("xpcc", "xinjiang production construction corps"),  # acronym of the first words
+    ],
+)
+def test_retrieval_finds(index, matcher, query, expected):
+    assert expected in names_found(index, matcher, query)
+
+
+def test_retrieval_needs_half_the_query_weight(index, matcher):
+    # Only "company" (in every filler name) is shared: too little of the query.
+    assert names_found(index, matcher, "Zzyzx Qwerty Company") == set()
+
+
+def test_match_reports_the_hit_with_reasons(matcher):
+    hits = matcher.match(Query("Hikvision Digital Technology", kind="org")).hits
+    assert [h.entity_id for h in hits][0] == "test:1"
+    top = hits[0]
+    assert top.level == "review" or top.level == "match"
+    assert top.card.name == "Hangzhou Hikvision Digital Technology Co., Ltd."
+    assert any("'hikvision' = 'hikvision'" in r for r in top.explanation())
+    d = top.to_dict()
+    for key in ("source", "entity_id", "name", "matched_name", "score", "level", "programs", "explanation"):
+        assert key in d
+
+
+def test_kind_filter(matcher):
+    orgs = {h.entity_id for h in matcher.match(Query("Hikvision Smith", kind="org"), threshold=0).hits}
+    people = {h.entity_id for h in matcher.match(Query("Hikvision Smith", kind="person"), threshold=0).hits}
+    assert "test:7" not in orgs and "test:7" in people
+    assert "test:1" in orgs and "test:1" not in people
+
+
+def test_unknown_kind_is_a_usage_error(matcher):
+    with pytest.raises(UsageError, match="unknown kind"):
+        matcher.match(Query("x", kind="ship"))
+
+
+def test_country_mismatch_lowers_the_score_and_says_so(matcher):
+    plain = matcher.match(Query("CHEN Quanguo")).hits[0]
+    other = matcher.match(Query("CHEN Quanguo", country="GB")).hits[0]
+    same = matcher.match(Query("CHEN Quanguo", country="CN")).hits[0]
+    assert same.score == plain.score == 100
+    assert other.score == 90
+    assert any("country differs: query GB, listed CN" in r for r in other.explanation())
+
+
+def test_weak_alias_is_marked_and_scores_lower(matcher):
+    hit = matcher.match("Tiger Squad").hits[0]
+    assert hit.matched_name == "Tiger Squad" and hit.score == 95
+    assert any("weak" in r for r in hit.explanation())
+
+
+def test_hard_negative_is_clear(matcher):
+    assert matcher.match("Hunan Police Academy").hits == []
+
+
+def test_han_query_meets_pinyin_listing(matcher):
+    hits = matcher.match("陈全国").hits
+    assert hits[0].entity_id == "test:3" and hits[0].score == 100
+    assert any("pinyin" in r for r in hits[0].explanation())
+
+
+def test_thresholds_set_levels():
+    cfg = MatchConfig(match=95, review=60)
+    assert cfg.level(96) == "match" and cfg.level(80) == "review" and cfg.level(10) is None
+    with pytest.raises(UsageError):
+        MatchConfig(match=50, review=60)
+
+
+def test_empty_query_gives_no_hits(matcher):
+    assert matcher.match("!!!").hits == []

@@ -1,0 +1,75 @@
+"""Normalisation rules, one table row per rule: input, expected comparable words, and the
+note that explains the change (or none)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screen.names import analyze, normalize
+
+RULES = [
+    # (rule, input, expected words, expected legal forms, a note fragment or None)
+    ("case and diacritics", "Société Générale", ("societe", "generale"), (), None),
+    ("NFKC full-width", "ＨＩＫＶＩＳＩＯＮ", ("hikvision",), (), None),
+    ("zero-width space", "Hik\u200bvision", ("hikvision",), (), "invisible characters removed"),
+    ("bidi control", "\u202eHikvision\u202c", ("hikvision",), (), "invisible characters removed"),
+    ("Cyrillic look-alikes", "Ηikvisiоn", ("hikvision",), (), "look-alike letters"),
+    ("Han person name", "陈全国", ("chen", "quanguo"), (), "pinyin"),
+    ("Han compound surname", "欧阳修", ("ouyang", "xiu"), (), "pinyin"),
+    ("Han legal form", "海康威视有限公司", ("haikangweishi",), ("LLC",), "legal form 有限公司"),
+    ("Cyrillic transliterated", "Владимир Путин", ("vladimir", "putin"), (), "Cyrillic script transliterated"),
+    ("LAST, First", "CHEN, Quanguo", ("chen", "quanguo"), (), None),
+    ("CSL ? placeholder", "People?s Government", ("peoples", "government"), (), None),
+    ("apostrophe", "People's Government", ("peoples", "government"), (), None),
+    ("dotted acronym", "X.P.C.C.", ("xpcc",), (), "spaced letters joined"),
+    ("spaced-out letters", "H i k v i s i o n", ("hikvision",), (), "spaced letters joined"),
+    ("abbreviation Dept", "Dept. of Police", ("department", "police"), (), "abbreviation 'dept'"),
+    ("abbreviation PSB", "Urumqi Municipal PSB", ("urumqi", "municipal", "public", "security", "bureau"), (), "'psb'"),
+    ("abbreviation Univ", "Tsinghua Univ.", ("tsinghua", "university"), (), "'univ'"),
+    ("place spelling", "Kashi Prefecture", ("kashgar", "prefecture"), (), "place-name spelling 'kashi'"),
+    ("legal form Co., Ltd.", "Dahua Technology Co., Ltd.", ("dahua", "technology"), ("LLC",), "legal form"),
+    ("legal form OOO prefix", "OOO Romashka", ("romashka",), ("LLC",), "legal form 'ooo'"),
+    ("legal form long prefix", "Open Joint Stock Company Gazprom", ("gazprom",), ("JSC",), "legal form"),
+    ("legal form GmbH", "Volkswagen GmbH", ("volkswagen",), ("LLC",), "legal form 'gmbh'"),
+    ("legal form PJSC", "Rosneft PJSC", ("rosneft",), ("JSC",), "legal form 'pjsc'"),
+    ("legal form Sp. z o.o.", "Faberlic Sp. z o.o.", ("faberlic",), ("LLC",), "legal form"),
+    ("function words", "Ministry of the Interior", ("ministry", "interior"), (), None),
+    ("titles", "Dr. Rami Makhlouf", ("rami", "makhlouf"), (), None),
+    ("particles", "Usama ibn Laden", ("usama", "bin", "laden"), (), None),
+    ("legal form alone kept", "Company Limited", ("company",), ("LLC",), "legal form"),
+    ("only punctuation", "---", (), (), None),
+]
+
+
+@pytest.mark.parametrize("rule,text,words,legal,note", RULES, ids=[r[0] for r in RULES])
+def test_rule(rule, text, words, legal, note):
+    form = analyze(text)
+    assert form.tokens == words
+    assert form.legal == legal
+    if note is None:
+        assert not form.notes or rule in ("case and diacritics",)
+    else:
+        assert any(note in n for n in form.notes), form.notes
+
+
+def test_query_and_index_share_one_function():
+    # The index builder imports the same analyze(); a change there changes both sides.
+    from screen.store import index
+
+    assert index.analyze is analyze
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_normalisation_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_any_text_gives_ascii_words(text):
+    for word in analyze(text).tokens:
+        assert word.isascii() and word == word.lower() and " " not in word

@@ -1,0 +1,72 @@
+"""The scorer, one table row per feature: query, listed name, the score range expected,
+and the reason the explanation must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from screen.match.scorer import compare
+from screen.names import analyze
+
+COMMON = {"company": 0.3, "group": 0.4, "bureau": 0.6, "public": 0.6, "security": 0.6, "ali": 0.4, "hunan": 0.6,
+          "beijing": 0.6, "technology": 0.5, "development": 0.6}
+
+
+def weight(tok: str) -> float:
+    return COMMON.get(tok, 0.3 if len(tok) == 1 else 1.0)
+
+
+def score(query: str, listed: str):
+    q, c = analyze(query), analyze(listed)
+    return compare(q.tokens, c.tokens, weight, q.legal, c.legal)
+
+
+CASES = [
+    # (feature, query, listed, low, high, reason fragment)
+    ("identical", "Xinjiang Police College", "Xinjiang Police College", 1.0, 1.0, "'police' = 'police'"),
+    ("word order", "Quanguo Chen", "CHEN, Quanguo", 1.0, 1.0, "'chen' = 'chen'"),
+    ("typo, one edit", "Attiiqullah Khan", "Attiqullah Khan", 0.9, 0.99, "1 edit"),
+    ("swapped letters", "Hikvsiion", "Hikvision", 0.85, 0.95, "1 edit"),
+    ("joined words", "Hikvision Digital", "Hik Vision Digital", 0.95, 1.0, "words joined or split"),
+    ("split words", "Sense Time", "SenseTime", 0.95, 1.0, "words joined or split"),
+    ("acronym in query", "XPCC", "Xinjiang Production and Construction Corps", 0.75, 0.85, "acronym"),
+    ("acronym in list", "Xinjiang Production and Construction Corps", "XPCC", 0.75, 0.85, "acronym"),
+    ("initial", "J. Smith", "John Smith", 0.8, 0.95, "initial"),
+    ("synonym of body type", "Xinjiang Police Academy", "Xinjiang Police College", 0.75, 0.89, "same kind of body"),
+    ("brand within legal name", "Sensetime", "Beijing Sensetime Technology Development Co., Ltd.", 0.75, 0.89, "count less"),
+    ("query-only words lower more", "Hunan Police Academy", "Hunan Goke Microelectronics", 0.0, 0.3, "only in the query"),
+    ("legal forms folded", "Siemens Aktiengesellschaft", "Siemens AG", 1.0, 1.0, "'siemens' = 'siemens'"),
+    ("legal forms differ", "Alfa LLC", "Alfa JSC", 0.95, 0.99, "legal forms differ"),
+    ("abbreviation both ways", "Urumqi Municipal PSB", "Urumqi Municipal Public Security Bureau", 1.0, 1.0, "'bureau' = 'bureau'"),
+    ("Han vs pinyin", "陈全国", "CHEN, Quanguo", 1.0, 1.0, "'quanguo' = 'quanguo'"),
+    ("look-alike letters", "Ηikvisiоn", "HIKVISION", 1.0, 1.0, "'hikvision' = 'hikvision'"),
+    ("different word, no typo", "Zhejiang Police College", "Xinjiang Police College", 0.6, 0.74, "only in the query"),
+    ("digits must agree", "Brigade 44", "Brigade 45", 0.0, 0.6, "only in the query"),
+    ("three-letter words allow no typo", "Ali", "Aly", 0.0, 0.0, ""),
+    ("four-letter words allow one", "Omar Bek", "Umar Bek", 0.8, 0.9, "1 edit"),
+]
+
+
+@pytest.mark.parametrize("feature,query,listed,low,high,reason", CASES, ids=[c[0] for c in CASES])
+def test_feature(feature, query, listed, low, high, reason):
+    s = score(query, listed)
+    assert low <= s.score <= high, (s.score, s.reasons())
+    assert reason in " | ".join(s.reasons())
+
+
+def test_empty_names_score_zero():
+    assert compare((), ("a",), weight).score == 0
+    assert compare(("a",), (), weight).score == 0
+
+
+def test_common_words_weigh_less_than_rare_ones():
+    # Same shape, but the shared word is common in one case and rare in the other.
+    common = score("Ali Zzyzx", "Ali Qwerty")
+    rare = score("Hikvision Zzyzx", "Hikvision Qwerty")
+    assert common.score < rare.score
+
+
+def test_listed_only_words_cost_less_than_query_only_words():
+    a = score("Hikvision Digital", "Hikvision")  # query says more than the list
+    b = score("Hikvision", "Hikvision Digital")  # list says more than the query
+    assert b.score > a.score
