@@ -112,3 +112,10 @@ def test_screen_missing_file_is_bad_input(run, tmp_path):
     r = run("screen", str(tmp_path / "nope.csv"))
     assert r.exit_code == ExitCode.BAD_INPUT
     assert "no such file" in r.output
+
+
+def test_fast_source_order_agrees_with_the_source_registry():
+    from screen.screening import SOURCE_ORDER
+    from screen.sources import SOURCES
+
+    assert list(SOURCE_ORDER) == list(SOURCES)

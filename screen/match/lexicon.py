@@ -26,8 +26,9 @@ PLACE_WEIGHT = 0.6  # a country or province in a name locates a body, it does no
 
 def edit_budget(length: int) -> int:
     """How many edits (insert, delete, substitute, swap) a word of this length may carry
-    and still count as the same word: none up to 3 letters, 1 up to 5, 2 up to 9, then 3."""
-    if length <= 3:
+    and still count as the same word: none up to 2 letters, 1 up to 5, 2 up to 9, then 3.
+    (One edit in a three-letter word leaves a similarity of only 0.67.)"""
+    if length <= 2:
         return 0
     if length <= 5:
         return 1

@@ -23,8 +23,9 @@ Digital Technology Co., Ltd.").
 
     score = Σ similarity·weight / (Σ weight + Σ query-only weight + LISTED_EXTRA·Σ listed-only weight)
 
-When every query word is aligned and one of them is distinctive (a rare word aligned
-as the same word), the listed-only words count at ``CONTAINED_EXTRA`` instead: the query
+When every query word is aligned, one of them is distinctive (a rare word aligned as the
+same word) and none of the listed-only words is, the listed-only words count at
+``CONTAINED_EXTRA`` instead: the query
 names the body by its distinctive part ("Sensetime" for "Beijing Sensetime Technology
 Development Co., Ltd.").
 
@@ -205,7 +206,12 @@ def compare(
     num = sum(p.similarity * p.weight for p in aligned)
     extra = LISTED_EXTRA
     contained = False
-    if not query_only and listed_only and any(p.how == "same" and p.weight >= DISTINCTIVE for p in aligned):
+    if (
+        not query_only
+        and listed_only
+        and any(p.how == "same" and p.weight >= DISTINCTIVE for p in aligned)
+        and all(w < DISTINCTIVE for _, w in listed_only)
+    ):
         extra, contained = CONTAINED_EXTRA, True
     den = sum(p.weight for p in aligned) + sum(w for _, w in query_only) + extra * sum(w for _, w in listed_only)
     score = num / den if den else 0.0

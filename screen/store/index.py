@@ -34,7 +34,7 @@ from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze
 
-INDEX_VERSION = 5  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 6  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
