@@ -90,7 +90,7 @@ def real_matcher(imported):
         ("XPCC PSB", "uk", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS PUBLIC SECURITY BUREAU", "match"),  # T4
         ("Bingtuan Gong'an Ju", "uk", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS PUBLIC SECURITY BUREAU", "review"),
         ("XUAR People's Government Public Security Bureau", "us_csl",
-         "Xinjiang Uighur Autonomous Region (XUAR) People?s Government Public Security Bureau", "match"),  # T5
+         "Xinjiang Uighur Autonomous Region (XUAR) People?s Government Public Security Bureau", "review"),  # T5
         ("Rapid Action Battalion", "ofac_sdn", "RAPID ACTION BATTALION", "match"),  # T7
         ("Tiger Squad", "ofac_sdn", "RAPID INTERVENTION FORCE", "match"),  # T8
         ("Minsk OMON", "us_csl", "MINSK SPECIAL PURPOSE POLICE UNIT", "match"),  # T9
