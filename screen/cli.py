@@ -218,6 +218,14 @@ class FailOn(StrEnum):
     never = "never"
 
 
+Threshold = Annotated[
+    int | None, typer.Option("--threshold", min=0, max=100, help="Lowest score raising a hit (default: the review level, 75).")
+]
+MatchAt = Annotated[
+    int | None, typer.Option("--match-at", min=0, max=100, help="Score from which a hit is a match (default 90).")
+]
+
+
 def _match_config(threshold: int | None, match_at: int | None):  # type: ignore[no-untyped-def]
     from .match import MatchConfig
 
@@ -241,12 +249,8 @@ def check_cmd(
     country: Annotated[
         str | None, typer.Option("--country", help="ISO country code; listed bodies of other countries score lower.")
     ] = None,
-    threshold: Annotated[
-        int | None, typer.Option("--threshold", min=0, max=100, help="Lowest score shown (default: the review level, 75).")
-    ] = None,
-    match_at: Annotated[
-        int | None, typer.Option("--match-at", min=0, max=100, help="Score from which a hit is a match (default 90).")
-    ] = None,
+    threshold: Threshold = None,
+    match_at: MatchAt = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show why each hit scored as it did.")] = False,
     source: Annotated[list[str] | None, typer.Option("--source", help="Search only this list (repeatable).")] = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
@@ -270,12 +274,8 @@ def check_cmd(
 def screen_cmd(
     file: Annotated[str, typer.Argument(help="CSV/TSV, XLSX or JSON Lines file of names; - reads stdin.")],
     column: Annotated[str | None, typer.Option("--column", help="Column holding the names (default: found by header).")] = None,
-    threshold: Annotated[
-        int | None, typer.Option("--threshold", min=0, max=100, help="Lowest score raising a hit (default 75).")
-    ] = None,
-    match_at: Annotated[
-        int | None, typer.Option("--match-at", min=0, max=100, help="Score from which a hit is a match (default 90).")
-    ] = None,
+    threshold: Threshold = None,
+    match_at: MatchAt = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="Search only this list (repeatable).")] = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
