@@ -22,16 +22,21 @@ from screen.match import Query
 CG = EVAL / "opensanctions_candidate_generation"
 
 
+def screened(m, rows):
+    """(name, hits) for each row, screened as a person."""
+    for r in rows:
+        yield r["full_name"], m.match(Query(r["full_name"], kind="person")).hits
+
+
 def recall(m, rows, label):
     found = matched = 0
     missed = []
-    for r in rows:
-        hits = m.match(Query(r["full_name"], kind="person")).hits
+    for name, hits in screened(m, rows):
         if hits:
             found += 1
             matched += hits[0].level == "match"
         else:
-            missed.append(r["full_name"])
+            missed.append(name)
     n = len(rows)
     print(f"{label:34} {n:6d}  recall {found / n:.3f} (top hit at match level: {matched / n:.3f})")
     return missed
@@ -41,14 +46,13 @@ def alerts(m, rows, label):
     t = time.perf_counter()
     review = match = 0
     examples = []
-    for r in rows:
-        hits = m.match(Query(r["full_name"], kind="person")).hits
+    for name, hits in screened(m, rows):
         if hits:
             review += 1
             if any(h.level == "match" for h in hits):
                 match += 1
             if len(examples) < 5:
-                examples.append(f"{r['full_name']} → {hits[0].card.name} ({hits[0].score})")
+                examples.append(f"{name} → {hits[0].matched_name} ({hits[0].score})")
     n = len(rows)
     dt = time.perf_counter() - t
     print(f"{label:34} {n:6d}  alerts/1,000: any {1000 * review / n:6.1f}  match {1000 * match / n:6.1f}   ({n / dt:,.0f} names/s)")

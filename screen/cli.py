@@ -259,14 +259,13 @@ def check_cmd(
     """Check one name against every imported list; hits best first, with reasons."""
     from .match import Query
     from .report.matches import render_check
-    from .screening import check, load_screener
+    from .screening import check, load_screener, worst_level
 
     config = _match_config(threshold, match_at)
     screener = load_screener(_settings(), source, config)
     report = check(screener, Query(name, kind, country), threshold)
     render_check(report, _out(), fmt.value, explain)
-    worst = "match" if any(h.level == "match" for h in report.hits) else "review" if report.hits else "clear"
-    _flag_exit(worst, fail_on)
+    _flag_exit(worst_level(report.hits), fail_on)
 
 
 @app.command("screen")

@@ -58,16 +58,8 @@ def to_iso2(text: str | None) -> str | None:
     return None
 
 
-def country_name(code: str) -> str:
-    """A readable name for an alpha-2 code (the code itself when unknown)."""
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=code.upper())
-    return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code
-
-
 _ADMIN_WORDS = frozenset(
-    "city of the and province sheng shi zizhiqu region oblast oblast kray krai respublika state "
+    "city of the and province sheng shi zizhiqu region oblast kray krai respublika state "
     "county district governorate muhafazat ostan wilayah department departement prefecture "
     "autonomous municipality territory special administrative area island islands republic".split()
 )

@@ -69,6 +69,17 @@ def _decode(raw: bytes, display: str, warnings: list[str]) -> str:
         return text
 
 
+def _problem(name: str | None) -> str | None:
+    """Why a name cell cannot be screened, or None."""
+    if name is None:
+        return "empty name"
+    if len(name) > MAX_CELL:
+        return f"name longer than {MAX_CELL} characters ({len(name)}); not screened"
+    if "\x00" in name:
+        return "name holds a NUL byte"
+    return None
+
+
 def _table_rows(headers: list[str], body: Iterator[tuple[int, list[object]]], display: str, column: str | None) -> tuple[list[InputRow], str]:
     if column is not None:
         idx = _pick(headers, (column,))
@@ -93,14 +104,7 @@ def _table_rows(headers: list[str], body: Iterator[tuple[int, list[object]]], di
 
     for number, values in body:
         name = cell(values, idx)
-        problem = None
-        if name is None:
-            problem = "empty name"
-        elif len(name) > MAX_CELL:
-            problem = f"name longer than {MAX_CELL} characters ({len(name)}); not screened"
-        elif "\x00" in name:
-            problem = "name holds a NUL byte"
-        rows.append(InputRow(number, name, cell(values, ki), cell(values, ci), cell(values, ii), problem))
+        rows.append(InputRow(number, name, cell(values, ki), cell(values, ci), cell(values, ii), _problem(name)))
     return rows, str(headers[idx])
 
 
@@ -227,7 +231,6 @@ def _jsonl(text: str, display: str, column: str | None) -> tuple[list[InputRow],
             v = rec.get(headers[i])
             return None if v is None else (str(v).strip() or None)
 
-        rows, _ = _table_rows(["name"], iter([(number, [get(col_idx)])]), display, None)
-        r = rows[0]
-        out.append(InputRow(number, r.name, get(ki), get(ci), get(ii), r.problem))
+        name = get(col_idx)
+        out.append(InputRow(number, name, get(ki), get(ci), get(ii), _problem(name)))
     return out, headers[col_idx]

@@ -26,6 +26,13 @@ STATUSES = ("match", "review", "clear", "skipped")
 SOURCE_ORDER = ("ofac_sdn", "ofac_cons", "us_csl", "uk", "eu", "un", "opensanctions")
 
 
+def worst_level(hits: Sequence[Hit]) -> str:
+    """"match" if any hit is a match, "review" if there are only review hits, else "clear"."""
+    if any(h.level == "match" for h in hits):
+        return "match"
+    return "review" if hits else "clear"
+
+
 @dataclass(frozen=True, slots=True)
 class ListUsed:
     """One list version a result was computed against (for the audit trail)."""
@@ -192,8 +199,7 @@ def screen_rows(
             if hits is None:
                 results.append(RowResult(r.row, r.name, "skipped", reason="no letters or digits to match on", ident=r.ident))
             else:
-                status = "match" if any(h.level == "match" for h in hits) else "review" if hits else "clear"
-                results.append(RowResult(r.row, r.name, status, list(hits), ident=r.ident))
+                results.append(RowResult(r.row, r.name, worst_level(hits), list(hits), ident=r.ident))
         progress.advance()
     progress.finish()
     return ScreenReport(file, results, screener.lists, screener.matcher.config)

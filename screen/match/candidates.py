@@ -38,7 +38,7 @@ def retrieve(
 
     A candidate must share at least ``min_share`` of the query's total word weight.
     """
-    lookups: list[tuple[str, str, float]] = []  # (table, key, weight)
+    lookups: list[tuple[str, str | tuple[str, str], float]] = []  # (table, key, weight)
     toks = list(dict.fromkeys(tokens))
     dfs = {t: lexicon.df(t) for t in toks}
     has_rare = any(0 < n <= COMMON_DF for n in dfs.values())
@@ -54,7 +54,7 @@ def retrieve(
             for cut in range(2, len(t) - 1):
                 a, b = t[:cut], t[cut:]
                 if 0 < lexicon.df(a) <= COMMON_DF and 0 < lexicon.df(b) <= COMMON_DF:
-                    lookups.append(("split", f"{a} {b}", w))
+                    lookups.append(("split", (a, b), w))
         if ACRONYM_MIN <= len(t) <= ACRONYM_MAX and t.isalpha():
             lookups.append(("acronyms", t, w * ACRONYM_FACTOR))
     for a, b in zip(tokens, tokens[1:]):
@@ -69,7 +69,7 @@ def retrieve(
         tables = {"postings": idx.postings, "acronyms": idx.acronyms}
         for table, key, w in lookups:
             if table == "split":
-                a, b = key.split(" ")
+                a, b = key
                 pa, pb = idx.postings.get(a), idx.postings.get(b)
                 if not (pa and pb):
                     continue

@@ -247,7 +247,7 @@ def _multi(
     joined/split words first, then acronyms."""
     for ai in list(a_free):
         word = a[ai]
-        best: tuple[str, float, list[int], int] | None = None
+        best: tuple[str, float, list[int]] | None = None
         for start_pos, start in enumerate(b_free):
             run = [start]
             for nxt in b_free[start_pos + 1 :]:
@@ -256,16 +256,16 @@ def _multi(
                 run.append(nxt)
                 words = [b[i] for i in run]
                 if len(run) <= 3 and _near(word, "".join(words)):
-                    best = ("joined", 1.0 if word == "".join(words) else 0.95, list(run), ai)
+                    best = ("joined", 1.0 if word == "".join(words) else 0.95, list(run))
                     break
                 if len(word) >= 3 and word.isalpha() and len(word) == len(run) and "".join(w[0] for w in words) == word:
-                    best = ("acronym", ACRONYM_SIMILARITY, list(run), ai)
+                    best = ("acronym", ACRONYM_SIMILARITY, list(run))
                     break
             if best:
                 break
         if best is None:
             continue
-        how, sim, run, _ = best
+        how, sim, run = best
         run_words = " ".join(b[i] for i in run)
         w = sum(weight(b[i]) for i in run) if how == "acronym" else max(weight(word), max(weight(b[i]) for i in run))
         if query_side:

@@ -40,6 +40,7 @@ from .tables import (
     LEGAL_FORMS,
     PARTICLES,
     PLACES,
+    SPELLINGS,
     STOPWORDS,
 )
 
@@ -190,11 +191,11 @@ def _join_spaced_letters(words: list[str], notes: list[str]) -> list[str]:
 def _expand(words: list[str], notes: list[str]) -> list[str]:
     out: list[str] = []
     for w in words:
+        w = SPELLINGS.get(w, w)
         full = ABBREVIATIONS.get(w)
         if full is not None:
             out.extend(full)
-            if w not in ("centre", "technologies"):
-                notes.append(f"abbreviation {w!r} expanded to {' '.join(full)!r}")
+            notes.append(f"abbreviation {w!r} expanded to {' '.join(full)!r}")
             continue
         particle = PARTICLES.get(w)
         if particle is not None:

@@ -19,7 +19,6 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "assoc": ("association",),
     "bros": ("brothers",),
     "bur": ("bureau",),
-    "centre": ("center",),
     "cntr": ("center",),
     "co": ("company",),
     "coll": ("college",),
@@ -48,13 +47,15 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "svcs": ("services",),
     "srvces": ("services",),
     "tech": ("technology",),
-    "technologies": ("technology",),
     "univ": ("university",),
     # Security-sector abbreviations common in partner spreadsheets.
     "psb": ("public", "security", "bureau"),
     "mps": ("ministry", "public", "security"),
     "prc": ("peoples", "republic", "china"),
 }
+
+# Spelling and number variants read as one word without comment in explanations.
+SPELLINGS: dict[str, str] = {"centre": "center", "technologies": "technology"}
 
 # Legal forms: a phrase (tuple of normalised words) → its class. Classes follow the usual
 # grouping of company forms: private limited companies, joint-stock companies,

@@ -37,7 +37,7 @@ def render_check(report: CheckReport, console: Console, fmt: str, explain: bool)
         console.out(_dumps(check_dict(report)), highlight=False)
         return
     q = report.query
-    searched = ", ".join(f"{u.source} ({u.published or u.fetched_at[:10] if u.fetched_at else '?'})" for u in report.lists)
+    searched = ", ".join(f"{u.source} ({u.published or (u.fetched_at or '?')[:10]})" for u in report.lists)
     if not report.hits:
         console.print(f"[green]clear[/]: no hit for {escape(q.name)!r} at or above {report.threshold}")
         console.print(f"searched: {escape(searched)}")

@@ -75,10 +75,6 @@ class CompiledIndex:
     places: frozenset[str] = frozenset()
     _cards: dict[int, EntityCard] = field(default_factory=dict)
 
-    @property
-    def entity_ids(self) -> list[str]:
-        return [self.card(i).id for i in range(len(self.cards_json))]
-
     def card(self, i: int) -> EntityCard:
         found = self._cards.get(i)
         if found is None:
