@@ -26,6 +26,8 @@ app = typer.Typer(
 )
 lists_app = typer.Typer(help="Get, inspect and manage the official list snapshots.", no_args_is_help=True)
 app.add_typer(lists_app, name="lists")
+register_app = typer.Typer(help="Check and read the curated risk register.", no_args_is_help=True)
+app.add_typer(register_app, name="register")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,10 +76,15 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _settings():  # type: ignore[no-untyped-def]
+def _settings(registers: list[Path] | None = None):  # type: ignore[no-untyped-def]
+    import dataclasses
+
     from .settings import load_settings
 
-    return load_settings(state.home)
+    settings = load_settings(state.home)
+    if registers:
+        settings = dataclasses.replace(settings, register_dirs=(*settings.register_dirs, *registers))
+    return settings
 
 
 def _progress():  # type: ignore[no-untyped-def]
@@ -224,6 +231,11 @@ Threshold = Annotated[
 MatchAt = Annotated[
     int | None, typer.Option("--match-at", min=0, max=100, help="Score from which a hit is a match (default 90).")
 ]
+RegisterDirs = Annotated[
+    list[Path] | None,
+    typer.Option("--register", help="Also search this register folder (repeatable; same format as watchlists/)."),
+]
+NoRegister = Annotated[bool, typer.Option("--no-register", help="Search the official lists only, not the register.")]
 
 
 def _match_config(threshold: int | None, match_at: int | None):  # type: ignore[no-untyped-def]
@@ -241,6 +253,53 @@ def _flag_exit(worst: str, fail_on: FailOn) -> None:
         raise typer.Exit(int(ExitCode.FLAGGED))
 
 
+@register_app.command("validate")
+@handle_errors
+def register_validate(
+    folders: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Register folders to check with the shipped one (default: the shipped register only)."),
+    ] = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+) -> None:
+    """Check register folders: schema, sources, duplicate ids, links to unknown bodies.
+    Exit 0 when there is no error (warnings are printed), 3 when there are errors."""
+    from .register.load import check_folders, shipped_folder
+    from .report.register import render_validation
+
+    dirs = [shipped_folder(), *(folders or [])]
+    register, problems = check_folders(dirs)
+    render_validation(dirs, register, problems, _out(), fmt.value)
+    if register is None:
+        raise typer.Exit(int(ExitCode.BAD_INPUT))
+
+
+@register_app.command("show")
+@handle_errors
+def register_show(
+    body_id: Annotated[str, typer.Argument(help="Id of a register body, e.g. cn-hunan-police-academy.")],
+    register: RegisterDirs = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+) -> None:
+    """Show one register body: names, concerns, designations, links and their sources, and
+    the chains of links from it to listed or abusive bodies."""
+    from .errors import UsageError
+    from .register.graph import chains
+    from .register.load import load_register
+    from .report.register import render_body
+
+    settings = _settings(register)
+    reg = load_register(settings.register_dirs, cache_dir=settings.cache_dir)
+    body = reg.bodies.get(body_id)
+    if body is None:
+        import difflib
+
+        near = difflib.get_close_matches(body_id, list(reg.bodies), n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise UsageError(f"no register body with id {body_id!r}{hint}")
+    render_body(reg, body, chains(reg, body.id, settings.link_depth), _out(), fmt.value)
+
+
 @app.command("check")
 @handle_errors
 def check_cmd(
@@ -255,14 +314,17 @@ def check_cmd(
     source: Annotated[list[str] | None, typer.Option("--source", help="Search only this list (repeatable).")] = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a hit reaches this level.")] = FailOn.review,
+    register: RegisterDirs = None,
+    no_register: NoRegister = False,
 ) -> None:
-    """Check one name against every imported list; hits best first, with reasons."""
+    """Check one name against every imported list and the register; hits best first, with
+    reasons, and for register bodies the chains of links to listed or abusive bodies."""
     from .match import Query
     from .report.matches import render_check
     from .screening import check, load_screener, worst_level
 
     config = _match_config(threshold, match_at)
-    screener = load_screener(_settings(), source, config)
+    screener = load_screener(_settings(register), source, config, use_register=not no_register)
     report = check(screener, Query(name, kind, country), threshold)
     render_check(report, _out(), fmt.value, explain)
     _flag_exit(worst_level(report.hits), fail_on)
@@ -279,6 +341,8 @@ def screen_cmd(
     fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a row reaches this level.")] = FailOn.review,
+    register: RegisterDirs = None,
+    no_register: NoRegister = False,
 ) -> None:
     """Screen every row of a file of names; every row comes out with its status."""
     from .inputs import read_input
@@ -289,7 +353,8 @@ def screen_cmd(
     source_file = read_input(file, column, data)
     for w in source_file.warnings:
         print(f"hrdd: warning: {w}", file=sys.stderr)
-    screener = load_screener(_settings(), source, _match_config(threshold, match_at))
+    screener = load_screener(_settings(register), source, _match_config(threshold, match_at),
+                             use_register=not no_register)
     report = screen_rows(screener, source_file.rows, source_file.path, threshold, _progress(), len(source_file.rows))
     if output is not None:
         with output.open("w", encoding="utf-8") as fh:

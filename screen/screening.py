@@ -15,8 +15,13 @@ from dataclasses import dataclass, field
 from .errors import ListDataError, UsageError
 from .match import Hit, MatchConfig, Matcher, Query
 from .progress import NullProgress, Progress
+from .register.graph import Chain, chains
+from .register.model import Register
 from .settings import Settings
+from .store.index import CompiledIndex
 from .store.snapshots import ListStore
+
+REGISTER = "register"
 
 STATUSES = ("match", "review", "clear", "skipped")
 
@@ -53,39 +58,78 @@ class ListUsed:
 
 @dataclass(slots=True)
 class Screener:
-    """A matcher over the current snapshots, with the versions it was built from."""
+    """A matcher over the current snapshots (and the register), with the versions it was built from."""
 
     matcher: Matcher
     lists: list[ListUsed]
+    register: Register | None = None
+    link_depth: int = 3
+
+    def chains(self, hit: Hit) -> list[Chain]:
+        """The chains of register links from a register hit to flagged bodies."""
+        if self.register is None or hit.card.source != REGISTER:
+            return []
+        return chains(self.register, hit.card.record_id, self.link_depth)
 
 
-def load_screener(settings: Settings, sources: Sequence[str] | None = None, config: MatchConfig | None = None) -> Screener:
-    """Load the current snapshot of every imported list (or of ``sources``).
+def load_screener(
+    settings: Settings, sources: Sequence[str] | None = None, config: MatchConfig | None = None,
+    use_register: bool = True,
+) -> Screener:
+    """Load the current snapshot of every imported list (or of ``sources``) and the
+    register (shipped plus ``settings.register_dirs``; "register" may be named in
+    ``sources`` to search it alone or with chosen lists).
 
-    ``ListDataError`` when no list has been imported or a named source has no snapshot.
+    ``ListDataError`` when no list has been imported or a named source has no snapshot;
+    ``RegisterError`` (a bad-input error) when a register folder has errors.
     """
     store = ListStore(settings.lists_dir)
-    known = list(SOURCE_ORDER)
+    known = [*SOURCE_ORDER, REGISTER]
     if sources:
         for s in sources:
             if s not in known:
                 raise UsageError(f"unknown source {s!r}; known sources: {', '.join(known)}")
-        wanted = list(sources)
+        with_register = REGISTER in sources
+        wanted = [s for s in sources if s != REGISTER]
     else:
-        wanted = [s for s in known if store.current(s)]
-    if not wanted:
-        raise ListDataError(
-            f"no lists imported in {settings.lists_dir}; run `hrdd lists update` or `hrdd lists import DIR`"
-        )
+        with_register = use_register
+        wanted = [s for s in SOURCE_ORDER if store.current(s)]
+        if not wanted:
+            raise ListDataError(
+                f"no lists imported in {settings.lists_dir}; run `hrdd lists update` or `hrdd lists import DIR`"
+            )
     indexes = []
     used = []
+    register = None
+    if with_register:
+        register, index = load_register_index(settings)
+        indexes.append(index)
     for source in wanted:
         if not store.current(source):
             raise ListDataError(f"no snapshot of {source!r}; run `hrdd lists update {source}` or `hrdd lists import`")
         m = store.manifest(source)
         indexes.append(store.index(source, m.version))
         used.append(ListUsed(source, m.version, m.published, m.fetched_at, m.entities, m.sha256))
-    return Screener(Matcher(indexes, config), used)
+    if register is not None:
+        used.append(ListUsed(REGISTER, register.version, register.version, None, len(register.bodies), register.sha256))
+        # the register's index goes last so that official lists come first in equal-score ties
+        indexes.append(indexes.pop(0))
+    return Screener(Matcher(indexes, config), used, register, settings.link_depth)
+
+
+def load_register_index(settings: Settings) -> tuple[Register, CompiledIndex]:
+    """The checked register (cached under the home folder) and its match index."""
+    from .register.entities import to_entities
+    from .register.load import cache_get, cache_put, load_register
+    from .store.index import INDEX_VERSION, build_index
+
+    register = load_register(settings.register_dirs, cache_dir=settings.cache_dir)
+    key = f"{register.sha256}-{INDEX_VERSION}"
+    index = cache_get(settings.cache_dir, "register-index", key)
+    if not isinstance(index, CompiledIndex):
+        index = build_index(REGISTER, to_entities(register))
+        cache_put(settings.cache_dir, "register-index", key, index)
+    return register, index
 
 
 @dataclass(slots=True)
@@ -99,6 +143,8 @@ class CheckReport:
     lists: list[ListUsed]
     threshold: int
     config: MatchConfig
+    chains: dict[str, list[Chain]] = field(default_factory=dict)  # register hit id -> link chains
+    register: Register | None = None
 
 
 def check(screener: Screener, query: Query, threshold: int | None = None) -> CheckReport:
@@ -109,9 +155,10 @@ def check(screener: Screener, query: Query, threshold: int | None = None) -> Che
     if not result.form.tokens:
         raise UsageError(f"{query.name!r} has no letters or digits to match on")
     cfg = screener.matcher.config
+    found = {h.card.id: screener.chains(h) for h in result.hits if h.card.source == REGISTER}
     return CheckReport(
         query, result.form.text, result.form.notes, result.hits, screener.lists,
-        cfg.review if threshold is None else threshold, cfg,
+        cfg.review if threshold is None else threshold, cfg, found, screener.register,
     )
 
 
@@ -135,6 +182,7 @@ class RowResult:
     hits: list[Hit] = field(default_factory=list)
     reason: str | None = None
     ident: str | None = None
+    chains: dict[str, list[Chain]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         d: dict[str, object] = {"row": self.row, "input": self.input, "status": self.status}
@@ -152,6 +200,7 @@ class ScreenReport:
     results: list[RowResult]
     lists: list[ListUsed]
     config: MatchConfig
+    register: Register | None = None
 
     def counts(self) -> Counter[str]:
         c: Counter[str] = Counter({s: 0 for s in STATUSES})
@@ -199,7 +248,8 @@ def screen_rows(
             if hits is None:
                 results.append(RowResult(r.row, r.name, "skipped", reason="no letters or digits to match on", ident=r.ident))
             else:
-                results.append(RowResult(r.row, r.name, worst_level(hits), list(hits), ident=r.ident))
+                found = {h.card.id: screener.chains(h) for h in hits if h.card.source == REGISTER}
+                results.append(RowResult(r.row, r.name, worst_level(hits), list(hits), ident=r.ident, chains=found))
         progress.advance()
     progress.finish()
-    return ScreenReport(file, results, screener.lists, screener.matcher.config)
+    return ScreenReport(file, results, screener.lists, screener.matcher.config, screener.register)

@@ -43,7 +43,7 @@ def test_check_hit_json_shape_and_exit_1(run):
     assert hit["score"] == 100 and hit["level"] == "match"
     assert hit["listed_on"] == "2019-10-09"
     assert {"source", "entity_id", "name", "matched_name", "score", "level", "programs", "explanation"} <= hit.keys()
-    assert {u["source"] for u in body["lists"]} == {"us_csl", "ofac_sdn", "un"}
+    assert {u["source"] for u in body["lists"]} == {"us_csl", "ofac_sdn", "un", "register"}
     assert all(len(u["sha256"]) == 64 for u in body["lists"])
 
 
@@ -60,7 +60,8 @@ def test_check_clear_exits_0(run):
 
 
 def test_check_fail_on_match_ignores_review_hits(run):
-    r = run("check", "Xinjiang Police Academy", "--format", "json", "--fail-on", "match")
+    # lists only: the register knows "Xinjiang Police Academy" as a former name (a match)
+    r = run("check", "Xinjiang Police Academy", "--format", "json", "--fail-on", "match", "--no-register")
     body = json.loads(r.stdout)
     assert body["hits"] and all(h["level"] == "review" for h in body["hits"])
     assert r.exit_code == ExitCode.OK
@@ -83,7 +84,7 @@ def test_screen_every_row_comes_out_in_order(run, tmp_path):
     f = tmp_path / "partners.csv"
     f.write_text("id,partner,country\n1,Hunan Police Academy,CN\n2,Xinjiang Police College,CN\n3,\n"
                  "4,=HYPERLINK(\"x\"),GB\n5,Xinjiang Police Academy,CN\n", encoding="utf-8")
-    r = run("screen", str(f), "--format", "json")
+    r = run("screen", str(f), "--format", "json", "--no-register")
     assert r.exit_code == ExitCode.FLAGGED, r.output
     body = json.loads(r.stdout)
     assert [x["row"] for x in body["results"]] == [2, 3, 4, 5, 6]
@@ -92,6 +93,12 @@ def test_screen_every_row_comes_out_in_order(run, tmp_path):
     assert body["results"][0]["id"] == "1"
     assert body["summary"] == {"match": 1, "review": 1, "clear": 2, "skipped": 1}
     assert body["results"][1]["hits"][0]["name"] == "Xinjiang Police College"
+    # with the register (the default) the LPC partner is found through its link
+    body = json.loads(run("screen", str(f), "--format", "json").stdout)
+    assert [x["status"] for x in body["results"]] == ["match", "match", "skipped", "clear", "match"]
+    hunan = body["results"][0]["hits"][0]
+    assert hunan["source"] == "register" and hunan["register"]["id"] == "cn-hunan-police-academy"
+    assert hunan["links"][0]["end"]["name"] == "Xinjiang Police College"
 
 
 def test_screen_reads_stdin_and_names_the_column(run):

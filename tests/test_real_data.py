@@ -115,3 +115,62 @@ def test_real_lists_find_the_listed_body(real_matcher, query, source, listed, le
 )
 def test_real_lists_keep_clean_partners_clear(real_matcher, query):
     assert real_matcher.match(query).hits == []
+
+
+# -- the curated register against the real lists ---------------------------------------
+
+def test_register_designations_are_on_the_real_lists(imported):
+    """Every OFAC entity number and UK reference the register gives exists in the real list
+    under the body's name or one of its aliases, and every Entity List designation is
+    found by the matcher with the same listing date."""
+    from screen.match import Matcher, Query
+    from screen.names import analyze
+    from screen.register import check_folders, shipped_folder
+
+    settings, _ = imported
+    store = ListStore(settings.lists_dir)
+    register, problems = check_folders([shipped_folder()])
+    assert register is not None, problems
+    sdn = {e.record_id: e for e in store.entities("ofac_sdn")}
+    uk = store.entities("uk")
+    csl = Matcher([store.index("us_csl", store.manifest("us_csl").version)])
+    checked = {"ofac_sdn": 0, "uk": 0, "us_csl": 0}
+    for body in register.bodies.values():
+        mine = {frozenset(analyze(n).tokens) for n in (body.name, *(a.name for a in body.aliases))}  # any word order
+        for d in body.designations:
+            if d.list == "ofac_sdn":
+                listed = sdn.get(d.reference)
+                assert listed is not None, (body.id, d.reference)
+                assert mine & {frozenset(analyze(n.value).tokens) for n in listed.names}, (body.id, listed.name)
+                checked["ofac_sdn"] += 1
+            elif d.list == "uk":
+                hits = [e for e in uk if any(f"(UK Sanctions List Ref):{d.reference}." in r for r in e.remarks)]
+                assert hits, (body.id, d.reference)
+                assert mine & {frozenset(analyze(n.value).tokens) for e in hits for n in e.names}, (body.id, d.reference)
+                day, month, year = dict(hits[0].other)["UK Sanctions List Date Designated"].split("/")
+                assert f"{year}-{month}-{day}" == d.date, (body.id, d.reference)
+                checked["uk"] += 1
+            elif d.list == "us_csl" and d.program == "Entity List":
+                found = [h for n in (body.name, *(a.name for a in body.aliases)) for h in csl.match(Query(n)).hits]
+                assert any(h.score >= 90 and h.card.listed_on == d.date for h in found), (body.id, found[:2])
+                checked["us_csl"] += 1
+    assert checked["ofac_sdn"] >= 35 and checked["uk"] >= 8 and checked["us_csl"] >= 30, checked
+
+
+def test_lpc_partners_are_clear_on_the_lists_but_flagged_through_the_register(imported):
+    from screen.match import Query
+    from screen.screening import check, load_screener
+
+    settings, _ = imported
+    screener = load_screener(settings)
+    for name, end in [("Hunan Police Academy", "cn-xinjiang-police-college"),
+                      ("People's Public Security University of China", "cn-xinjiang-police-college"),
+                      ("Shanghai Police College", "cn-ministry-of-public-security")]:
+        report = check(screener, Query(name, country="CN"))
+        assert report.hits and {h.source for h in report.hits} == {"register"}, (name, report.hits)
+        top = report.hits[0]
+        assert end in {c.end for c in report.chains[top.card.id]}
+    for name in ("Sri Lanka Police Special Task Force", "Sri Lanka Police CID"):
+        report = check(screener, Query(name, country="LK"))
+        assert report.hits[0].source == "register" and report.hits[0].level in ("match", "review"), name
+        assert report.chains[report.hits[0].card.id], name

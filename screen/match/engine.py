@@ -196,6 +196,7 @@ class Matcher:
             hits.append(
                 Hit(card, value, ntype, score, level, scored, form.notes, analyze(value).notes, tuple(context))
             )
-        hits.sort(key=lambda h: (-h.score, h.card.source, h.card.record_id))
+        rank = {idx.source: i for i, idx in enumerate(self.indexes)}  # equal scores: in the order the lists were given
+        hits.sort(key=lambda h: (-h.score, rank.get(h.card.source, len(rank)), h.card.record_id))
         result.hits = hits[: self.config.limit]
         return result

@@ -11,9 +11,55 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..screening import CheckReport, ScreenReport
+from ..register.graph import Chain
+from ..register.model import Register
+from ..register.vocab import CONCERNS
+from ..screening import REGISTER, CheckReport, ScreenReport
 
 SCHEMA_VERSION = 1
+
+
+def _hit_dict(hit: Any, register: Register | None, chains: dict[str, list[Chain]]) -> dict[str, Any]:
+    """A hit as JSON; register hits also carry the body's record and its link chains."""
+    d = hit.to_dict()
+    if hit.card.source != REGISTER or register is None:
+        return d
+    body = register.bodies.get(hit.card.record_id)
+    if body is None:
+        return d
+
+    def urls(ids: tuple[str, ...]) -> list[str]:
+        return [register.sources[i].url for i in ids if i in register.sources]
+
+    d["register"] = {
+        "id": body.id, "country": body.country, "sector": body.sector, "basis": body.basis,
+        "flag": body.flag_summary(), "sources": urls(body.sources),
+        "concerns": [{"category": c.category, "label": CONCERNS.get(c.category, c.category), "summary": c.summary,
+                      "sources": urls(c.sources)} for c in body.concerns],
+        "designations": [{"list": x.list, "program": x.program, "reference": x.reference, "date": x.date,
+                          "sources": urls(x.sources)} for x in body.designations],
+    }
+    d["links"] = [c.to_dict(register) for c in chains.get(hit.card.id, [])]
+    return d
+
+
+def _print_register(console: Console, hits: list[Any], register: Register | None,
+                    chains: dict[str, list[Chain]]) -> None:
+    for n, h in enumerate(hits, 1):
+        if h.card.source != REGISTER or register is None or h.card.record_id not in register.bodies:
+            continue
+        body = register.bodies[h.card.record_id]
+        console.print(f"\n[bold]#{n} register[/] {escape(body.name)} ({body.country}, {body.sector}): "
+                      f"{escape(body.flag_summary())}")
+        console.print(f"  why listed: {escape(body.basis)}")
+        found = chains.get(h.card.id, [])
+        for c in found:
+            console.print(f"  [bold]link[/]: {escape(c.describe(register))}")
+            for step in c.steps:
+                cited = ", ".join(register.sources[i].url for i in step.sources if i in register.sources)
+                console.print(f"    evidence ({escape(register.bodies[step.source].name)} \u2192 "
+                              f"{escape(register.bodies[step.target].name)}): {escape(step.summary)} "
+                              f"(sources: {escape(cited)})")
 
 
 def _dumps(data: Any) -> str:
@@ -27,7 +73,7 @@ def check_dict(report: CheckReport) -> dict[str, Any]:
         "query": {"name": q.name, "kind": q.kind, "country": q.country, "normalised": report.normalised,
                   "normalisation": list(report.notes)},
         "thresholds": {"match": report.config.match, "review": report.config.review, "shown_from": report.threshold},
-        "hits": [h.to_dict() for h in report.hits],
+        "hits": [_hit_dict(h, report.register, report.chains) for h in report.hits],
         "lists": [u.to_dict() for u in report.lists],
     }
 
@@ -53,6 +99,7 @@ def render_check(report: CheckReport, console: Console, fmt: str, explain: bool)
             escape(", ".join(h.card.programs or h.card.lists)), h.card.listed_on or "",
         )
     console.print(table)
+    _print_register(console, report.hits, report.register, report.chains)
     if explain:
         for n, h in enumerate(report.hits, 1):
             console.print(f"\n[bold]#{n}[/] {h.score} {h.card.source} {escape(h.card.id)}: {escape(h.card.name)}")
@@ -67,7 +114,9 @@ def screen_dict(report: ScreenReport) -> dict[str, Any]:
         "file": report.file,
         "summary": dict(report.counts()),
         "thresholds": {"match": report.config.match, "review": report.config.review},
-        "results": [r.to_dict() for r in report.results],
+        "results": [
+            {**r.to_dict(), "hits": [_hit_dict(h, report.register, r.chains) for h in r.hits]} for r in report.results
+        ],
         "lists": [u.to_dict() for u in report.lists],
     }
 
