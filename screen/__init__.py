@@ -26,7 +26,7 @@ def match(
     sources: list[str] | None = None,
     home: "Path | str | None" = None,
 ) -> "list[Hit]":
-    """Every listed entity behind ``name`` in the imported lists, best first.
+    """Every listed entity behind ``name`` in the imported lists and the register, best first.
 
     ``kind`` is "person" or "organisation"; ``country`` an ISO code (listed bodies of other
     countries score lower); ``threshold`` the lowest score returned (default: the review

@@ -161,8 +161,6 @@ def _read(folders: Sequence[Path], problems: list[Problem]) -> _Raw:
             problems.append(Problem(str(folder), "", "no register files (expected bodies/*.yaml, sources.yaml ...)"))
         for path in files:
             data = _read_yaml(path, problems)
-            if data is None and path.parent.name != "bodies" and path.name != "register.yaml":
-                continue
             name = path.name
             f = str(path)
             if name == "register.yaml" and path.parent == folder:
@@ -171,8 +169,8 @@ def _read(folders: Sequence[Path], problems: list[Problem]) -> _Raw:
                 continue
             if path.parent == folder and name in ("sources.yaml", "countries.yaml", "assistance.yaml"):
                 kind = name.split(".")[0]
-                if data is None:
-                    raw.sources_broken |= kind == "sources"
+                if data is None:  # unreadable (reported) or empty (nothing to add)
+                    raw.sources_broken |= kind == "sources" and any(p.file == f for p in problems)
                     continue
                 found = _schema_problems(validators[kind], data, f)
                 problems.extend(found)

@@ -97,11 +97,11 @@ concerns:
 
 def _folder(tmp_path: Path, bodies: dict[str, str], sources: str | bytes | None = GOOD_SOURCES) -> Path:
     folder = tmp_path / "mine"
-    (folder / "bodies").mkdir(parents=True)
+    (folder / "bodies" / "gb").mkdir(parents=True)
     if sources is not None:
         (folder / "sources.yaml").write_bytes(sources if isinstance(sources, bytes) else sources.encode())
     for name, text in bodies.items():
-        (folder / "bodies" / name).write_bytes(text if isinstance(text, bytes) else text.encode())
+        (folder / "bodies" / "gb" / name).write_bytes(text if isinstance(text, bytes) else text.encode())
     return folder
 
 
@@ -152,6 +152,11 @@ def test_a_broken_sources_file_is_reported_once_not_per_citation(tmp_path):
     assert errors and all("sources.yaml" in e for e in errors)
 
 
+def test_an_empty_sources_file_does_not_hide_unknown_citations(tmp_path):
+    folder = _folder(tmp_path, {"x.yaml": GOOD_BODY}, sources="")
+    assert any("unknown source id 'local-report'" in e for e in _errors(folder))
+
+
 def test_load_register_raises_with_every_error_and_caches_good_results(tmp_path):
     bad = _folder(tmp_path, {"bad.yaml": GOOD_BODY.replace("kind: organisation", "kind: robot")})
     with pytest.raises(RegisterError) as exc:
@@ -159,12 +164,12 @@ def test_load_register_raises_with_every_error_and_caches_good_results(tmp_path)
     assert "bad.yaml" in str(exc.value) and "hrdd register validate" in str(exc.value)
     good_dir = tmp_path / "good"
     shutil.copytree(bad, good_dir)
-    (good_dir / "bodies" / "bad.yaml").write_text(GOOD_BODY)
+    (good_dir / "bodies" / "gb" / "bad.yaml").write_text(GOOD_BODY)
     first = load_register([good_dir], cache_dir=tmp_path / "cache")
     assert list((tmp_path / "cache").glob("register-*.pickle"))
     assert load_register([good_dir], cache_dir=tmp_path / "cache") == first
     # an edited file changes the digest: the cache is not reused
-    (good_dir / "bodies" / "bad.yaml").write_text(GOOD_BODY.replace("Example Special Unit", "Renamed Unit"))
+    (good_dir / "bodies" / "gb" / "bad.yaml").write_text(GOOD_BODY.replace("Example Special Unit", "Renamed Unit"))
     assert load_register([good_dir], cache_dir=tmp_path / "cache").bodies["gb-example-unit"].name == "Renamed Unit"
 
 
