@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import ListDataError, UsageError
 from .match import Hit, MatchConfig, Matcher, Query
 from .progress import NullProgress, Progress
-from .register.graph import Chain, chains
-from .register.model import Register
 from .settings import Settings
-from .store.index import CompiledIndex
 from .store.snapshots import ListStore
+
+if TYPE_CHECKING:  # the register modules load only when the register is searched
+    from .register.graph import Chain, Step
+    from .register.model import Register
+    from .store.index import CompiledIndex
 
 REGISTER = "register"
 
@@ -64,12 +67,17 @@ class Screener:
     lists: list[ListUsed]
     register: Register | None = None
     link_depth: int = 3
+    _edges: dict[str, list[Step]] | None = None
 
     def chains(self, hit: Hit) -> list[Chain]:
         """The chains of register links from a register hit to flagged bodies."""
         if self.register is None or hit.card.source != REGISTER:
             return []
-        return chains(self.register, hit.card.record_id, self.link_depth)
+        from .register.graph import chains, link_edges
+
+        if self._edges is None:
+            self._edges = link_edges(self.register)
+        return chains(self.register, hit.card.record_id, self.link_depth, self._edges)
 
 
 def load_screener(
@@ -100,20 +108,17 @@ def load_screener(
             )
     indexes = []
     used = []
-    register = None
-    if with_register:
-        register, index = load_register_index(settings)
-        indexes.append(index)
     for source in wanted:
         if not store.current(source):
             raise ListDataError(f"no snapshot of {source!r}; run `hrdd lists update {source}` or `hrdd lists import`")
         m = store.manifest(source)
         indexes.append(store.index(source, m.version))
         used.append(ListUsed(source, m.version, m.published, m.fetched_at, m.entities, m.sha256))
-    if register is not None:
+    register = None
+    if with_register:  # last, so that official lists come first in equal-score ties
+        register, index = load_register_index(settings)
+        indexes.append(index)
         used.append(ListUsed(REGISTER, register.version, register.version, None, len(register.bodies), register.sha256))
-        # the register's index goes last so that official lists come first in equal-score ties
-        indexes.append(indexes.pop(0))
     return Screener(Matcher(indexes, config), used, register, settings.link_depth)
 
 
@@ -121,7 +126,7 @@ def load_register_index(settings: Settings) -> tuple[Register, CompiledIndex]:
     """The checked register (cached under the home folder) and its match index."""
     from .register.entities import to_entities
     from .register.load import cache_get, cache_put, load_register
-    from .store.index import INDEX_VERSION, build_index
+    from .store.index import INDEX_VERSION, CompiledIndex, build_index
 
     register = load_register(settings.register_dirs, cache_dir=settings.cache_dir)
     key = f"{register.sha256}-{INDEX_VERSION}"

@@ -1,12 +1,27 @@
 """The curated risk register: security and justice bodies linked to abuses, the links
 between them, host-country indicators and assistance types (shipped in ``watchlists/``,
-extended by users' own folders in the same format)."""
+extended by users' own folders in the same format).
 
-from .graph import Chain, Step, chains
-from .load import Problem, RegisterError, check_folders, load_register, shipped_folder
-from .model import AssistanceType, Body, Country, Register, Source
+Names are exported lazily so that importing one submodule does not load the others.
+"""
 
-__all__ = [
-    "AssistanceType", "Body", "Chain", "Country", "Problem", "Register", "RegisterError", "Source", "Step",
-    "chains", "check_folders", "load_register", "shipped_folder",
-]
+from __future__ import annotations
+
+from typing import Any
+
+_EXPORTS = {
+    "Chain": "graph", "Step": "graph", "chains": "graph", "link_edges": "graph",
+    "Problem": "load", "RegisterError": "load", "check_folders": "load", "load_register": "load",
+    "shipped_folder": "load",
+    "AssistanceType": "model", "Body": "model", "Country": "model", "Register": "model", "Source": "model",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'screen.register' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)

@@ -59,8 +59,9 @@ class Chain:
         }
 
 
-def _edges(register: Register) -> dict[str, list[Step]]:
-    """Every link in both directions, keyed by the body it leaves from."""
+def link_edges(register: Register) -> dict[str, list[Step]]:
+    """Every link in both directions, keyed by the body it leaves from (build once, pass
+    to :func:`chains` for many starts)."""
     out: dict[str, list[Step]] = {bid: [] for bid in register.bodies}
     for body in register.bodies.values():
         for link in body.links:
@@ -82,20 +83,23 @@ def _goes_down(step: Step) -> bool:
     return bool(LINK_TYPES[step.type]["up"]) and step.inverse
 
 
-def chains(register: Register, start: str, depth: int = DEFAULT_DEPTH) -> list[Chain]:
+def chains(register: Register, start: str, depth: int = DEFAULT_DEPTH,
+           edges: dict[str, list[Step]] | None = None) -> list[Chain]:
     """Every chain of at most ``depth`` links from ``start`` to a flagged body.
 
     A chain stops at the first flagged body it reaches (what lies beyond is that body's
     own record); from a body that is itself flagged only its direct links are followed,
     since its own record is already the finding. A chain never visits a body twice, and never goes up a hierarchy and then down
     again (a college under a ministry is not thereby linked to every other unit of the
-    ministry). Shortest chains first, then by the ids along them.
+    ministry). Shortest chains first, then by the ids along them. ``edges`` is
+    :func:`link_edges` of the register, when the caller already has it.
     """
     if start not in register.bodies or depth < 1:
         return []
     if register.bodies[start].flagged:
         depth = 1
-    edges = _edges(register)
+    if edges is None:
+        edges = link_edges(register)
     found: list[Chain] = []
     queue: deque[tuple[tuple[Step, ...], bool]] = deque([((), False)])
     while queue:

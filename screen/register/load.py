@@ -277,14 +277,15 @@ def _build(raw: _Raw, folders: Sequence[Path], sha: str) -> Register:
                     tuple(str(f) for f in folders), version, sha)
 
 
-def check_folders(folders: Sequence[Path]) -> tuple[Register | None, list[Problem]]:
-    """Read and check ``folders`` (shipped first, then the user's); every problem found."""
+def check_folders(folders: Sequence[Path], key: str | None = None) -> tuple[Register | None, list[Problem]]:
+    """Read and check ``folders`` (shipped first, then the user's); every problem found.
+    ``key`` is their :func:`digest` when the caller has already computed it."""
     problems: list[Problem] = []
     raw = _read(folders, problems)
     _cross_check(raw, problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return _build(raw, folders, digest([f for f in folders if f.is_dir()])), problems
+    return _build(raw, folders, key or digest([f for f in folders if f.is_dir()])), problems
 
 
 def load_register(extra: Sequence[Path] = (), cache_dir: Path | None = None, shipped: bool = True) -> Register:
@@ -298,23 +299,14 @@ def load_register(extra: Sequence[Path] = (), cache_dir: Path | None = None, shi
         if not f.is_dir():
             raise RegisterError([Problem(str(f), "", "register folder not found")])
     key = digest(folders)
-    cached = _cache_get(cache_dir, key)
-    if cached is not None:
+    cached = cache_get(cache_dir, "register", key)
+    if isinstance(cached, Register):
         return cached
-    register, problems = check_folders(folders)
+    register, problems = check_folders(folders, key)
     if register is None:
         raise RegisterError(problems)
-    _cache_put(cache_dir, key, register)
-    return register
-
-
-def _cache_get(cache_dir: Path | None, key: str) -> Register | None:
-    reg = cache_get(cache_dir, "register", key)
-    return reg if isinstance(reg, Register) and reg.sha256 == key else None
-
-
-def _cache_put(cache_dir: Path | None, key: str, register: Register) -> None:
     cache_put(cache_dir, "register", key, register)
+    return register
 
 
 def cache_get(cache_dir: Path | None, name: str, key: str) -> Any:

@@ -49,7 +49,9 @@ class Designation:
 
     @property
     def official(self) -> bool:
-        return self.list in ("ofac_sdn", "ofac_cons", "us_csl", "uk", "eu", "un")
+        from .vocab import OFFICIAL_LISTS
+
+        return self.list in OFFICIAL_LISTS
 
     def label(self) -> str:
         """"US Entity List, 9 Oct 2019" / "OFAC SDN List (GLOMAG), 10 Dec 2021"."""

@@ -70,6 +70,7 @@ SHORT_LISTS = {
     "us_state_7031c": "US visa ban (7031(c))", "canada": "Canada sanctions", "other": "other measure",
 }
 
+OFFICIAL_LISTS = frozenset({"ofac_sdn", "ofac_cons", "us_csl", "uk", "eu", "un"})  # the lists hrdd imports
 ASSET_FREEZE_LISTS = frozenset({"ofac_sdn", "uk", "eu", "un"})
 
 ALIAS_TYPES = ("aka", "fka", "acronym", "native", "translation")

@@ -11,10 +11,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..register.graph import Chain
-from ..register.model import Register
-from ..register.vocab import CONCERNS
+from typing import TYPE_CHECKING
+
 from ..screening import REGISTER, CheckReport, ScreenReport
+
+if TYPE_CHECKING:
+    from ..register.graph import Chain
+    from ..register.model import Register
 
 SCHEMA_VERSION = 1
 
@@ -27,6 +30,7 @@ def _hit_dict(hit: Any, register: Register | None, chains: dict[str, list[Chain]
     body = register.bodies.get(hit.card.record_id)
     if body is None:
         return d
+    from ..register.vocab import CONCERNS
 
     def urls(ids: tuple[str, ...]) -> list[str]:
         return [register.sources[i].url for i in ids if i in register.sources]

@@ -12,7 +12,7 @@ import pytest
 
 from screen.register import check_folders, chains, load_register, shipped_folder
 from screen.register.load import RegisterError
-from screen.register.model import Alias, Body, Concern, Designation, Link, Register, Source
+from screen.register.model import Body, Concern, Designation, Link, Register, Source
 from screen.register.vocab import CONCERNS, LINK_TYPES, LISTS, SECTORS
 
 
@@ -241,6 +241,3 @@ def test_chains_on_the_shipped_register(shipped):
     army = {c.end for c in chains(shipped, "lk-sri-lanka-army")}
     assert {"lk-shavendra-silva", "lk-jagath-jayasuriya"} <= army
 
-
-def test_alias_dataclass_defaults():
-    assert Alias("x").type == "aka"
