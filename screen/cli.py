@@ -300,6 +300,129 @@ def register_show(
     render_body(reg, body, chains(reg, body.id, settings.link_depth), _out(), fmt.value)
 
 
+@register_app.command("assistance")
+@handle_errors
+def register_assistance(
+    register: RegisterDirs = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+) -> None:
+    """List the assistance types a project file may name, with the abuses each can contribute to."""
+    from .register.load import load_register
+    from .report.register import render_assistance
+
+    settings = _settings(register)
+    render_assistance(load_register(settings.register_dirs, cache_dir=settings.cache_dir), _out(), fmt.value)
+
+
+class AssessFormat(StrEnum):
+    """Output formats of the assessment report."""
+
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class RiskLevel(StrEnum):
+    """Lowest overall risk that makes `hrdd assess` exit with code 1."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+    prohibited = "prohibited"
+    never = "never"
+
+
+def _run_clock(run_time: str | None):  # type: ignore[no-untyped-def]
+    """The clock of a run: --run-time, else $SOURCE_DATE_EPOCH, else now (UTC)."""
+    import os
+    from datetime import UTC, datetime
+
+    from .errors import UsageError
+    from .lists import utc_now
+
+    if run_time:
+        try:
+            fixed = datetime.fromisoformat(run_time)
+        except ValueError:
+            raise UsageError(f"--run-time {run_time!r} is not an ISO 8601 date or time") from None
+        fixed = fixed if fixed.tzinfo else fixed.replace(tzinfo=UTC)
+        return lambda: fixed
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            fixed = datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
+        return lambda: fixed
+    return utc_now
+
+
+@app.command("assess")
+@handle_errors
+def assess_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file (YAML); see examples/ and the README.")],
+    fmt: Annotated[AssessFormat, typer.Option("--format", help="Report format.")] = AssessFormat.terminal,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
+    fail_on: Annotated[
+        RiskLevel, typer.Option("--fail-on", help="Exit 1 when the overall risk is at or above this level.")
+    ] = RiskLevel.high,
+    threshold: Threshold = None,
+    match_at: MatchAt = None,
+    register: RegisterDirs = None,
+    run_time: Annotated[
+        str | None,
+        typer.Option("--run-time", help="Time to record as the run's (ISO 8601; default $SOURCE_DATE_EPOCH or now). "
+                     "Same inputs, list versions and run time give a byte-identical report."),
+    ] = None,
+) -> None:
+    """Assess a proposed project: host country, assistance, every party screened against
+    the lists and the register, red flags with evidence, overall risk and approval level,
+    mitigations, monitoring and an audit trail. Exit 1 at or above --fail-on; 4 when no
+    official list has been imported and nothing reached --fail-on."""
+    from . import __version__
+    from .assess import run_assessment
+    from .report.assessment import RenderOptions, render
+
+    settings = _settings(register)
+    result = run_assessment(project, settings, _run_clock(run_time), __version__, _match_config(threshold, match_at))
+    color = output is None and fmt == AssessFormat.terminal and sys.stdout.isatty()
+    width = 100 if output is not None or not sys.stdout.isatty() else min(_out().width, 120)
+    text = render(result.doc, fmt.value, RenderOptions(color=color, width=width))
+    if output is not None:
+        _write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    where = f"; report written to {output}" if output is not None else ""
+    print(f"hrdd: overall risk {result.risk.upper()}{where}", file=sys.stderr)
+    if result.fails(fail_on.value):
+        raise typer.Exit(int(ExitCode.FLAGGED))
+    if result.lists_missing:
+        print("hrdd: no official list has been imported; run `hrdd lists update` (exit code 4)", file=sys.stderr)
+        raise typer.Exit(int(ExitCode.LIST_DATA))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write a report so that a reader never sees half of it."""
+    import os
+    import tempfile
+
+    from .errors import UsageError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 @app.command("check")
 @handle_errors
 def check_cmd(

@@ -2,7 +2,7 @@
 UTF-16 with BOM, cp1252 with a warning), XLSX, JSON Lines, or a plain list of names.
 
 The name column is found by its header (name, organisation, partner, entity...) or given
-with ``column``; optional country, kind and id columns are picked up by header too.
+with ``column``; optional country, kind, id and role columns are picked up by header too.
 Every data row becomes one ``InputRow`` numbered as the user sees it in the file (the
 header is row 1 of a spreadsheet); a row that cannot be read keeps its place with the
 reason. ``InputError`` names the file (and row) when the file itself is unusable.
@@ -25,6 +25,7 @@ NAME_HEADERS = ("name", "partner", "partner name", "organisation", "organization
 COUNTRY_HEADERS = ("country", "country code", "nationality", "host country")
 KIND_HEADERS = ("kind", "type", "entity type", "schema")
 ID_HEADERS = ("id", "ref", "reference", "partner id")
+ROLE_HEADERS = ("role", "partner role", "relationship")
 MAX_CELL = 1000  # characters of a name that are matched on; longer cells are skipped with a reason
 
 
@@ -94,6 +95,7 @@ def _table_rows(headers: list[str], body: Iterator[tuple[int, list[object]]], di
                 path=display,
             )
     ci, ki, ii = _pick(headers, COUNTRY_HEADERS), _pick(headers, KIND_HEADERS), _pick(headers, ID_HEADERS)
+    ri = _pick(headers, ROLE_HEADERS)
     rows: list[InputRow] = []
 
     def cell(values: list[object], i: int | None) -> str | None:
@@ -104,7 +106,8 @@ def _table_rows(headers: list[str], body: Iterator[tuple[int, list[object]]], di
 
     for number, values in body:
         name = cell(values, idx)
-        rows.append(InputRow(number, name, cell(values, ki), cell(values, ci), cell(values, ii), _problem(name)))
+        rows.append(InputRow(number, name, cell(values, ki), cell(values, ci), cell(values, ii), _problem(name),
+                             cell(values, ri)))
     return rows, str(headers[idx])
 
 
@@ -220,6 +223,7 @@ def _jsonl(text: str, display: str, column: str | None) -> tuple[list[InputRow],
         raise InputError(f"no name field found; fields are: {', '.join(headers)}", path=display)
     out: list[InputRow] = []
     ci, ki, ii = _pick(headers, COUNTRY_HEADERS), _pick(headers, KIND_HEADERS), _pick(headers, ID_HEADERS)
+    ri = _pick(headers, ROLE_HEADERS)
     for number, rec, problem in records:
         if rec is None:
             out.append(InputRow(number, None, problem=problem))
@@ -232,5 +236,5 @@ def _jsonl(text: str, display: str, column: str | None) -> tuple[list[InputRow],
             return None if v is None else (str(v).strip() or None)
 
         name = get(col_idx)
-        out.append(InputRow(number, name, get(ki), get(ci), get(ii), _problem(name)))
+        out.append(InputRow(number, name, get(ki), get(ci), get(ii), _problem(name), get(ri)))
     return out, headers[col_idx]

@@ -137,6 +137,32 @@ def load_register_index(settings: Settings) -> tuple[Register, CompiledIndex]:
     return register, index
 
 
+def hit_record(hit: Hit, register: Register | None, chains: dict[str, list[Chain]]) -> dict[str, object]:
+    """A hit as JSON; register hits also carry the body's record and its link chains."""
+    d = hit.to_dict()
+    if hit.card.source != REGISTER or register is None:
+        return d
+    body = register.bodies.get(hit.card.record_id)
+    if body is None:
+        return d
+    from .register.vocab import CONCERNS
+
+    def urls(ids: tuple[str, ...]) -> list[str]:
+        return [register.sources[i].url for i in ids if i in register.sources]
+
+    d["register"] = {
+        "id": body.id, "country": body.country, "sector": body.sector, "basis": body.basis,
+        "flag": body.flag_summary(), "sources": urls(body.sources),
+        "concerns": [{"category": c.category, "label": CONCERNS.get(c.category, c.category), "summary": c.summary,
+                      "sources": urls(c.sources)} for c in body.concerns],
+        "designations": [{"list": x.list, "label": x.label(), "program": x.program, "reference": x.reference, "date": x.date,
+                          "sources": urls(x.sources)} for x in body.designations],
+    }
+    d["links"] = [c.to_dict(register) for c in chains.get(hit.card.id, [])]
+    return d
+
+
+
 @dataclass(slots=True)
 class CheckReport:
     """Hits for one name and the list versions searched."""
@@ -177,6 +203,7 @@ class InputRow:
     country: str | None = None
     ident: str | None = None
     problem: str | None = None  # why the row cannot be screened (empty name, unreadable cell)
+    role: str | None = None  # the partner's role in a project, when the file says
 
 
 @dataclass(slots=True)

@@ -13,38 +13,13 @@ from rich.table import Table
 
 from typing import TYPE_CHECKING
 
-from ..screening import REGISTER, CheckReport, ScreenReport
+from ..screening import REGISTER, CheckReport, ScreenReport, hit_record
 
 if TYPE_CHECKING:
     from ..register.graph import Chain
     from ..register.model import Register
 
 SCHEMA_VERSION = 1
-
-
-def _hit_dict(hit: Any, register: Register | None, chains: dict[str, list[Chain]]) -> dict[str, Any]:
-    """A hit as JSON; register hits also carry the body's record and its link chains."""
-    d = hit.to_dict()
-    if hit.card.source != REGISTER or register is None:
-        return d
-    body = register.bodies.get(hit.card.record_id)
-    if body is None:
-        return d
-    from ..register.vocab import CONCERNS
-
-    def urls(ids: tuple[str, ...]) -> list[str]:
-        return [register.sources[i].url for i in ids if i in register.sources]
-
-    d["register"] = {
-        "id": body.id, "country": body.country, "sector": body.sector, "basis": body.basis,
-        "flag": body.flag_summary(), "sources": urls(body.sources),
-        "concerns": [{"category": c.category, "label": CONCERNS.get(c.category, c.category), "summary": c.summary,
-                      "sources": urls(c.sources)} for c in body.concerns],
-        "designations": [{"list": x.list, "program": x.program, "reference": x.reference, "date": x.date,
-                          "sources": urls(x.sources)} for x in body.designations],
-    }
-    d["links"] = [c.to_dict(register) for c in chains.get(hit.card.id, [])]
-    return d
 
 
 def _print_register(console: Console, hits: list[Any], register: Register | None,
@@ -77,7 +52,7 @@ def check_dict(report: CheckReport) -> dict[str, Any]:
         "query": {"name": q.name, "kind": q.kind, "country": q.country, "normalised": report.normalised,
                   "normalisation": list(report.notes)},
         "thresholds": {"match": report.config.match, "review": report.config.review, "shown_from": report.threshold},
-        "hits": [_hit_dict(h, report.register, report.chains) for h in report.hits],
+        "hits": [hit_record(h, report.register, report.chains) for h in report.hits],
         "lists": [u.to_dict() for u in report.lists],
     }
 
@@ -119,7 +94,7 @@ def screen_dict(report: ScreenReport) -> dict[str, Any]:
         "summary": dict(report.counts()),
         "thresholds": {"match": report.config.match, "review": report.config.review},
         "results": [
-            {**r.to_dict(), "hits": [_hit_dict(h, report.register, r.chains) for h in r.hits]} for r in report.results
+            {**r.to_dict(), "hits": [hit_record(h, report.register, r.chains) for h in r.hits]} for r in report.results
         ],
         "lists": [u.to_dict() for u in report.lists],
     }

@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from ..register.graph import Chain
 from ..register.load import Problem
@@ -127,3 +128,20 @@ def render_body(register: Register, body: Body, found: list[Chain], console: Con
     for c in found:
         console.print(f"  • {escape(c.describe(register))}")
     console.print(f"file: {escape(body.file)}")
+
+
+def render_assistance(register: Register, console: Console, fmt: str) -> None:
+    """The assistance types a project may name."""
+    types = sorted(register.assistance.values(), key=lambda a: a.id)
+    if fmt == "json":
+        console.out(json.dumps([{"id": a.id, "label": a.label, "higher_risk": a.higher_risk,
+                                 "concerns": list(a.concerns), "description": a.description} for a in types],
+                               indent=2, ensure_ascii=False), highlight=False)
+        return
+    table = Table(title="Assistance types (use the id in a project file's assistance:)")
+    for col in ("id", "type", "higher risk", "can contribute to"):
+        table.add_column(col, overflow="fold")
+    for a in types:
+        table.add_row(escape(a.id), escape(a.label), "yes" if a.higher_risk else "no",
+                      escape(", ".join(CONCERNS.get(c, c) for c in a.concerns)))
+    console.print(table)
