@@ -324,9 +324,8 @@ class AssessFormat(StrEnum):
 
 
 class RiskLevel(StrEnum):
-    """Lowest overall risk that makes `hrdd assess` exit with code 1."""
+    """Lowest red-flag level that makes `hrdd assess` exit with code 1."""
 
-    low = "low"
     medium = "medium"
     high = "high"
     prohibited = "prohibited"
@@ -365,7 +364,7 @@ def assess_cmd(
     fmt: Annotated[AssessFormat, typer.Option("--format", help="Report format.")] = AssessFormat.terminal,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     fail_on: Annotated[
-        RiskLevel, typer.Option("--fail-on", help="Exit 1 when the overall risk is at or above this level.")
+        RiskLevel, typer.Option("--fail-on", help="Exit 1 when a red flag is at or above this level.")
     ] = RiskLevel.high,
     threshold: Threshold = None,
     match_at: MatchAt = None,

@@ -5,6 +5,8 @@ Skipped with a reason when the files are absent; mandatory when HRDD_REQUIRE_REA
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from screen import lists
@@ -174,3 +176,27 @@ def test_lpc_partners_are_clear_on_the_lists_but_flagged_through_the_register(im
         report = check(screener, Query(name, country="LK"))
         assert report.hits[0].source == "register" and report.hits[0].level in ("match", "review"), name
         assert report.chains[report.hits[0].card.id], name
+
+
+@pytest.mark.parametrize("example, risk, flagged", [
+    ("uk-china-policing", "high", {"People's Public Security University of China", "Hunan Police Academy"}),
+    ("sri-lanka-police-training", "high", {"Sri Lanka Police Special Task Force",
+                                           "Criminal Investigation Department, Sri Lanka Police"}),
+    ("community-policing-uk", "low", set()),
+])
+def test_examples_assessed_on_the_real_lists(imported, example, risk, flagged):
+    from datetime import UTC, datetime
+
+    from screen.assess import run_assessment
+
+    settings, _ = imported
+    path = Path(__file__).resolve().parents[1] / "examples" / f"{example}.yaml"
+    result = run_assessment(path, settings, lambda: datetime(2026, 11, 23, tzinfo=UTC), "test")
+    assert not result.lists_missing and result.risk == risk, [(f.level, f.finding) for f in result.flags]
+    # none of these parties is on an official list: the findings come through the register
+    for pr in result.parties:
+        assert all(h.card.source == "register" for h in pr.hits), (pr.party.name, [h.card.name for h in pr.hits])
+    high = {f.party for f in result.flags if f.level == "high" and f.party}
+    assert flagged <= high, high
+    searched = {u["source"] for u in result.doc["audit"]["lists"]}
+    assert {"ofac_sdn", "ofac_cons", "us_csl", "uk", "un"} <= searched

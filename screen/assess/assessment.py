@@ -48,8 +48,8 @@ class Assessment:
     lists_missing: bool = False  # no official list was searched
 
     def fails(self, fail_on: str) -> bool:
-        """True when the overall risk is at or above ``fail_on`` ("never" never fails)."""
-        return fail_on != "never" and rank(self.risk) >= rank(fail_on)
+        """True when a red flag is at or above ``fail_on`` ("never" never fails)."""
+        return fail_on != "never" and any(rank(f.level) >= rank(fail_on) for f in self.flags)
 
 
 def screen_parties(project: Project, screener: Screener) -> list[PartyResult]:
@@ -170,12 +170,16 @@ def _party_doc(ctx: Context, pr: PartyResult) -> dict[str, Any]:
 
 
 def _top(flags: list[Flag], n: int = 3) -> list[Flag]:
-    """The worst flags, one per rule first (so the summary gives different reasons), then the rest."""
-    first, rest, seen = [], [], set()
-    for f in flags:
-        (rest if f.rule in seen else first).append(f)
-        seen.add(f.rule)
-    return sorted(first[:n] + rest[: max(0, n - len(first))], key=flags.index)
+    """The flags for the summary: worst first, preferring a party not yet shown, so that
+    the few lines cover more of the project."""
+    chosen: list[Flag] = []
+    rest = list(flags)
+    while rest and len(chosen) < n:
+        parties = {f.party for f in chosen}
+        best = min(rest, key=lambda f: (-rank(f.level), f.party in parties, flags.index(f)))
+        chosen.append(best)
+        rest.remove(best)
+    return chosen
 
 
 def _monitoring(ctx: Context, flags: list[Flag]) -> list[str]:

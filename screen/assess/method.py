@@ -5,7 +5,6 @@ quoted. Everything not in ``GUIDANCE`` is hrdd's own method and reports say so."
 from __future__ import annotations
 
 LEVELS = ("low", "medium", "high", "prohibited")
-FAIL_ON = (*LEVELS, "never")
 
 
 def rank(level: str) -> int:

@@ -57,8 +57,10 @@ def render(doc: dict[str, Any], options: RenderOptions) -> str:
     c.print(Text(doc["title"], style="bold"))
     c.print(_t(f"project file {p['file']} · assessed {doc['audit']['run_time']} by hrdd {doc['audit']['tool_version']}"),
             style="dim")
-    for w in doc["warnings"]:
-        c.print(Panel(Text(w), title="warning", border_style="yellow", title_align="left"))
+    if doc["warnings"]:
+        body = Text("\n").join(Text(("• " if len(doc["warnings"]) > 1 else "") + w) for w in doc["warnings"])
+        c.print(Panel(body, title="warning" + ("s" if len(doc["warnings"]) > 1 else ""), border_style="yellow",
+                      title_align="left"))
 
     head(1)
     c.print(_t("Overall risk: ", _level(s["risk"]), f" — {s['risk_words']}"))
