@@ -132,7 +132,21 @@ def _host_doc(ctx: Context) -> list[dict[str, Any]]:
             rows.append({"key": key, "label": label, "value": ind.value, "text": _indicator_text(key, ind.value, ind.note),
                          "year": ind.year, "note": ind.note, "sources": _cites(ctx.cite(ind.sources))})
         out.append({"code": code, "name": country.name if country else code, "recorded": country is not None,
-                    "indicators": rows, "missing": missing})
+                    "indicators": rows, "missing": missing, "sanctioned_officials": _officials(ctx, code)})
+    return out
+
+
+def _officials(ctx: Context, code: str) -> list[dict[str, Any]]:
+    """People of the host country under individual sanctions (register persons with
+    designations), with the bodies they served as officers."""
+    out = []
+    for b in sorted(ctx.register.bodies.values(), key=lambda b: b.name):
+        if b.country != code or b.kind != "person" or not b.designations:
+            continue
+        served = [ctx.register.bodies[k.target].name for k in b.links if k.type == "officer_of"]
+        cites = tuple(c for d in b.designations for c in ctx.cite(d.sources))
+        out.append({"id": b.id, "name": b.name, "served": served, "flag": b.flag_summary(),
+                    "sources": _cites(tuple(dict.fromkeys(cites)))})
     return out
 
 

@@ -189,3 +189,11 @@ def test_readme_documents_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for r in RULES:
         assert f"| `{r.id}` |" in readme, r.id
+
+
+def test_host_context_names_individually_sanctioned_people(fx_settings, project):
+    r = _assess(fx_settings, project(host_countries=["LK"]))
+    officials = r.doc["host_countries"][0]["sanctioned_officials"]
+    silva = next(o for o in officials if "SILVA" in o["name"])
+    assert silva["served"] == ["Sri Lanka Army"] and "GHR" not in silva["flag"] and "24 Mar 2025" in silva["flag"]
+    assert silva["sources"] and all(o["sources"] for o in officials)

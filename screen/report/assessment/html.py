@@ -93,6 +93,12 @@ def render(doc: dict[str, Any], options: RenderOptions) -> str:
             h.append("</table>")
         if c["missing"]:
             h.append(f'<p class="muted">Not recorded: {e("; ".join(c["missing"]))}.</p>')
+        if c["sanctioned_officials"]:
+            h.append("<p><strong>People of this country under individual sanctions (register):</strong></p><ul>")
+            for o in c["sanctioned_officials"]:
+                served = f" ({e(', '.join(o['served']))})" if o["served"] else ""
+                h.append(f"<li>{e(o['name'])}{served}: {e(o['flag'])}{_sources(o['sources'])}</li>")
+            h.append("</ul>")
     h.append("</section>")
 
     h.append(f'<section id="assistance"><h2>{e(section(3))}</h2>')

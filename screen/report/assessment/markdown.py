@@ -73,6 +73,12 @@ def render(doc: dict[str, Any], options: RenderOptions) -> str:
             out.append("")
         if c["missing"]:
             out += [f"Not recorded: {md('; '.join(c['missing']))}.", ""]
+        if c["sanctioned_officials"]:
+            out.append("People of this country under individual sanctions (register):")
+            for o in c["sanctioned_officials"]:
+                served = f" ({', '.join(o['served'])})" if o["served"] else ""
+                out.append(f"- {md(o['name'] + served)}: {md(o['flag'])}{_sources(o['sources'])}")
+            out.append("")
 
     out += [f"## {section(3)}", ""]
     for a in doc["assistance"]:

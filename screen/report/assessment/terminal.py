@@ -92,6 +92,12 @@ def render(doc: dict[str, Any], options: RenderOptions) -> str:
             c.print(t)
         if country["missing"]:
             c.print(Text("Not recorded: " + "; ".join(country["missing"]) + ".", style="dim"))
+        if country["sanctioned_officials"]:
+            c.print(Text("People of this country under individual sanctions (register):", style="bold"))
+            for o in country["sanctioned_officials"]:
+                served = f" ({', '.join(o['served'])})" if o["served"] else ""
+                say(_t(f"• {o['name']}{served}: {o['flag']}",
+                       (f" (sources: {_cites(o['sources'])})", "dim") if o["sources"] else ""), 2)
 
     head(3)
     for a in doc["assistance"]:
