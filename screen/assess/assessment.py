@@ -9,7 +9,7 @@ in; nothing here reads files, clocks or the network.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..match import Query
@@ -66,8 +66,6 @@ def screen_parties(project: Project, screener: Screener) -> list[PartyResult]:
             cache[key] = res.hits if res.form.tokens else None
         hits = cache[key]
         if hits is None:
-            from dataclasses import replace
-
             out.append(PartyResult(replace(p, problem="no letters or digits to match on"), "not screened"))
             continue
         applied = []
@@ -258,11 +256,13 @@ def _audit(ctx: Context, run_time: str, tool_version: str, config: Any, link_dep
 
 
 def assess(project: Project, screener: Screener, *, run_time: str, tool_version: str,
-           warnings: list[str] | None = None, shipped_folder: str | None = None) -> Assessment:
+           warnings: list[str] | None = None, shipped_folder: str | None = None,
+           lists_missing: bool = False) -> Assessment:
     """Assess ``project`` with the lists and register in ``screener``.
 
     ``run_time`` (ISO 8601) and ``tool_version`` are written into the audit trail;
-    ``warnings`` (lists missing or stale) go to the top of the report. The result is the
+    ``warnings`` (lists missing or stale) go to the top of the report; ``lists_missing``
+    says that no official list was searched. The result is the
     same for the same inputs, list versions, register and run time.
     """
     register = screener.register
@@ -284,6 +284,7 @@ def assess(project: Project, screener: Screener, *, run_time: str, tool_version:
         "schema_version": SCHEMA_VERSION,
         "title": f"Human-rights red-flag assessment: {p.title}",
         "warnings": list(warnings or []),
+        "lists_missing": lists_missing,
         "project": {
             "title": p.title, "file": p.file, "description": p.description, "funder": p.funder,
             "implementer": p.implementer, "host_countries": list(p.host_countries), "assistance": list(p.assistance),
@@ -315,4 +316,4 @@ def assess(project: Project, screener: Screener, *, run_time: str, tool_version:
         },
         "audit": _audit(ctx, run_time, tool_version, screener.matcher.config, screener.link_depth, shipped_folder),
     }
-    return Assessment(project, parties, flags, risk, doc)
+    return Assessment(project, parties, flags, risk, doc, lists_missing)

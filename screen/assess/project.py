@@ -23,6 +23,7 @@ from typing import Any
 
 from ..countries import to_iso2
 from ..errors import InputError
+from ..register.load import yaml_plain
 
 MAX_PROJECT_BYTES = 2_000_000
 KINDS = {"organisation": "org", "organization": "org", "org": "org", "person": "person"}
@@ -103,18 +104,6 @@ def _where(path: Iterable[object]) -> str:
     return out or "(top level)"
 
 
-def _plain(value: Any) -> Any:
-    import datetime as dt
-
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return value
-
-
 def _read(path: Path) -> tuple[Any, bytes]:
     import yaml
 
@@ -145,7 +134,7 @@ def _read(path: Path) -> tuple[Any, bytes]:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
         raise InputError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=display, row=where) from None
-    return _plain(data), raw
+    return yaml_plain(data), raw
 
 
 def load_project(path: Path | str) -> Project:

@@ -58,8 +58,5 @@ def run_assessment(path: Path | str, settings: Settings, clock: Callable[[], dat
         warnings.append("NO OFFICIAL LIST WAS SEARCHED: no sanctions or export-control list has been imported, so "
                         "this report covers the curated register and country data only. Run `hrdd lists update` "
                         "(or `hrdd lists import DIR` offline) and assess again before relying on it.")
-    result = assess(project, screener, run_time=now.isoformat(timespec="seconds"), tool_version=tool_version,
-                    warnings=warnings, shipped_folder=str(shipped_folder()))
-    result.lists_missing = not imported
-    result.doc["lists_missing"] = not imported
-    return result
+    return assess(project, screener, run_time=now.isoformat(timespec="seconds"), tool_version=tool_version,
+                  warnings=warnings, shipped_folder=str(shipped_folder()), lists_missing=not imported)

@@ -87,12 +87,12 @@ def digest(folders: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def _plain(value: Any) -> Any:
+def yaml_plain(value: Any) -> Any:
     """YAML dates become ISO strings so that the data is JSON-shaped."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): yaml_plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [yaml_plain(v) for v in value]
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     return value
@@ -115,7 +115,7 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
         problems.append(Problem(str(path), "", f"cannot read ({exc.strerror})"))
         return None
     try:
-        return _plain(yaml.load(text, Loader=loader))  # noqa: S506 - safe loader
+        return yaml_plain(yaml.load(text, Loader=loader))  # noqa: S506 - safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
