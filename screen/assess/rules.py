@@ -96,6 +96,21 @@ def _matched_bodies(ctx: Context, pr: PartyResult) -> Iterator[tuple[Hit, Body]]
             yield hit, body
 
 
+def _listing_evidence(ctx: Context, pr: PartyResult, asset_freeze: bool) -> list[Evidence]:
+    """The party's list matches, and the designations of register bodies it matches, that
+    are (or, with ``asset_freeze`` false, are not) asset freezes."""
+    from ..register.vocab import ASSET_FREEZE_LISTS
+
+    ev = [_hit_evidence(ctx, pr, h) for h in pr.hits
+          if pr.counts_as_match(h) and ctx.body(h) is None and _asset_freeze_list(h) == asset_freeze]
+    for _, body in _matched_bodies(ctx, pr):
+        for d in body.designations:
+            if (d.list in ASSET_FREEZE_LISTS) == asset_freeze:
+                ref = f" (ref. {d.reference})" if d.reference else ""
+                ev.append(Evidence(f"register: {body.name} \u2014 {d.label()}{ref}", ctx.cite(d.sources)))
+    return ev
+
+
 def _chain_evidence(ctx: Context, pr: PartyResult, body: Body, chain: Chain) -> list[Evidence]:
     reg = ctx.register
     out = [Evidence(f"{body.name} {chain.describe(reg)}")]
@@ -129,16 +144,8 @@ def asset_freeze_match(ctx: Context) -> Iterator[Flag]:
     The party matches an entry on an asset-freeze list (OFAC SDN, UK Sanctions List, EU or UN Security Council
     list), or is a register body recorded as holding such a designation. Making funds or economic resources
     available to it may be prohibited outright, whatever a human-rights assessment concludes."""
-    from ..register.vocab import ASSET_FREEZE_LISTS
-
     for pr in ctx.parties:
-        ev: list[Evidence] = [_hit_evidence(ctx, pr, h) for h in pr.hits
-                              if pr.counts_as_match(h) and _asset_freeze_list(h)]
-        for hit, body in _matched_bodies(ctx, pr):
-            for d in body.designations:
-                if d.list in ASSET_FREEZE_LISTS:
-                    ev.append(Evidence(f"register: {body.name} \u2014 {d.label()}"
-                                       + (f" (ref. {d.reference})" if d.reference else ""), ctx.cite(d.sources)))
+        ev = _listing_evidence(ctx, pr, asset_freeze=True)
         if ev:
             yield _flag("asset-freeze-match", "prohibited", f"{pr.party.name} matches an asset-freeze target", pr, ev)
 
@@ -150,16 +157,8 @@ def list_match(ctx: Context) -> Iterator[Flag]:
     Entity List, or OFAC's non-SDN lists), or is a register body recorded as holding such a designation or a
     government's individual sanction or visa ban. Such listings are made for a body's part in abuses or in
     threats to security; working with it needs the most senior approval."""
-    from ..register.vocab import ASSET_FREEZE_LISTS
-
     for pr in ctx.parties:
-        ev = [_hit_evidence(ctx, pr, h) for h in pr.hits
-              if pr.counts_as_match(h) and ctx.body(h) is None and not _asset_freeze_list(h)]
-        for hit, body in _matched_bodies(ctx, pr):
-            for d in body.designations:
-                if d.list not in ASSET_FREEZE_LISTS:
-                    ev.append(Evidence(f"register: {body.name} \u2014 {d.label()}"
-                                       + (f" (ref. {d.reference})" if d.reference else ""), ctx.cite(d.sources)))
+        ev = _listing_evidence(ctx, pr, asset_freeze=False)
         if ev:
             yield _flag("list-match", "high", f"{pr.party.name} matches a listed body", pr, ev)
 

@@ -39,9 +39,8 @@ def e(value: Any) -> str:
 def _sources(sources: list[dict[str, Any]]) -> str:
     out = []
     for s in sources:
-        url = safe_url(s.get("url"))
-        label = e(s["label"])
-        out.append(f'{label} <a href="{e(url)}">{e(url)}</a>' if url else (e(cite_text(s)) if s.get("url") else label))
+        url = safe_url(s.get("url"))  # any other address is shown as text, never as a link
+        out.append(f'{e(s["label"])} <a href="{e(url)}">{e(url)}</a>' if url else e(cite_text(s)))
     return f'<div class="src">Sources: {"; ".join(out)}</div>' if out else ""
 
 
