@@ -3,6 +3,7 @@ a renderer and maps errors to exit codes. No domain logic lives here."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -81,7 +82,7 @@ def _settings(registers: list[Path] | None = None):  # type: ignore[no-untyped-d
 
     from .settings import load_settings
 
-    settings = load_settings(state.home)
+    settings = load_settings(state.home, cwd=Path.cwd())
     if registers:
         settings = dataclasses.replace(settings, register_dirs=(*settings.register_dirs, *registers))
     return settings
@@ -238,12 +239,14 @@ RegisterDirs = Annotated[
 NoRegister = Annotated[bool, typer.Option("--no-register", help="Search the official lists only, not the register.")]
 
 
-def _match_config(threshold: int | None, match_at: int | None):  # type: ignore[no-untyped-def]
+def _match_config(settings, threshold: int | None, match_at: int | None):  # type: ignore[no-untyped-def]
+    """Thresholds: the flags, else the configuration file, else the matcher's defaults."""
     from .match import MatchConfig
 
     base = MatchConfig()
-    return MatchConfig(match=base.match if match_at is None else match_at,
-                       review=base.review if threshold is None else threshold)
+    match = match_at if match_at is not None else settings.match if settings.match is not None else base.match
+    review = threshold if threshold is not None else settings.review if settings.review is not None else base.review
+    return MatchConfig(match=match, review=review)
 
 
 def _flag_exit(worst: str, fail_on: FailOn) -> None:
@@ -364,8 +367,10 @@ def assess_cmd(
     fmt: Annotated[AssessFormat, typer.Option("--format", help="Report format.")] = AssessFormat.terminal,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     fail_on: Annotated[
-        RiskLevel, typer.Option("--fail-on", help="Exit 1 when a red flag is at or above this level.")
-    ] = RiskLevel.high,
+        RiskLevel | None,
+        typer.Option("--fail-on", help="Exit 1 when a red flag is at or above this level (default high, or "
+                     "assess_fail_on in hrdd.toml)."),
+    ] = None,
     threshold: Threshold = None,
     match_at: MatchAt = None,
     register: RegisterDirs = None,
@@ -384,7 +389,9 @@ def assess_cmd(
     from .report.assessment import RenderOptions, render
 
     settings = _settings(register)
-    result = run_assessment(project, settings, _run_clock(run_time), __version__, _match_config(threshold, match_at))
+    fail_level = fail_on.value if fail_on is not None else settings.assess_fail_on or RiskLevel.high.value
+    result = run_assessment(project, settings, _run_clock(run_time), __version__,
+                            _match_config(settings, threshold, match_at))
     color = output is None and fmt == AssessFormat.terminal and sys.stdout.isatty()
     width = 100 if output is not None or not sys.stdout.isatty() else min(_out().width, 120)
     text = render(result.doc, fmt.value, RenderOptions(color=color, width=width))
@@ -395,7 +402,7 @@ def assess_cmd(
         sys.stdout.flush()
     where = f"; report written to {output}" if output is not None else ""
     print(f"hrdd: overall risk {result.risk.upper()}{where}", file=sys.stderr)
-    if result.fails(fail_on.value):
+    if result.fails(fail_level):
         raise typer.Exit(int(ExitCode.FLAGGED))
     if result.lists_missing:
         print("hrdd: no official list has been imported; run `hrdd lists update` (exit code 4)", file=sys.stderr)
@@ -435,7 +442,9 @@ def check_cmd(
     explain: Annotated[bool, typer.Option("--explain", help="Show why each hit scored as it did.")] = False,
     source: Annotated[list[str] | None, typer.Option("--source", help="Search only this list (repeatable).")] = None,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a hit reaches this level.")] = FailOn.review,
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="Exit 1 when a hit reaches this level (default review).")
+    ] = None,
     register: RegisterDirs = None,
     no_register: NoRegister = False,
 ) -> None:
@@ -445,52 +454,155 @@ def check_cmd(
     from .report.matches import render_check
     from .screening import check, load_screener, worst_level
 
-    config = _match_config(threshold, match_at)
-    screener = load_screener(_settings(register), source, config, use_register=not no_register)
+    settings = _settings(register)
+    config = _match_config(settings, threshold, match_at)
+    screener = load_screener(settings, source, config, use_register=not no_register)
     report = check(screener, Query(name, kind, country), threshold)
     render_check(report, _out(), fmt.value, explain)
-    _flag_exit(worst_level(report.hits), fail_on)
+    _flag_exit(worst_level(report.hits), fail_on or FailOn(settings.fail_on or "review"))
+
+
+class ScreenFormat(StrEnum):
+    """Output formats of `hrdd screen`."""
+
+    table = "table"
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    jsonl = "jsonl"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+
+
+class Engine(StrEnum):
+    """Where `hrdd screen` runs the matcher."""
+
+    local = "local"
+    dask = "dask"
 
 
 @app.command("screen")
 @handle_errors
 def screen_cmd(
-    file: Annotated[str, typer.Argument(help="CSV/TSV, XLSX or JSON Lines file of names; - reads stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(help="CSV/TSV, XLSX, ODS, JSON Lines or plain-text files of names; - reads stdin.")
+    ],
     column: Annotated[str | None, typer.Option("--column", help="Column holding the names (default: found by header).")] = None,
+    fmt: Annotated[ScreenFormat, typer.Option("--format", help="Output format.")] = ScreenFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the results to this file.")] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a row reaches this level (default review, or fail_on in hrdd.toml)."),
+    ] = None,
     threshold: Threshold = None,
     match_at: MatchAt = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="Search only this list (repeatable).")] = None,
-    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a row reaches this level.")] = FailOn.review,
     register: RegisterDirs = None,
     no_register: NoRegister = False,
+    decisions: Annotated[
+        Path | None, typer.Option("--decisions", help="Analysts' decisions (YAML or CSV) to apply; see the README.")
+    ] = None,
+    decisions_template: Annotated[
+        Path | None,
+        typer.Option("--decisions-template", help="Also write the open hits to this new file (.yaml or .csv) as "
+                     "decisions to fill in."),
+    ] = None,
+    changed_since: Annotated[
+        list[str] | None,
+        typer.Option("--changed-since", help="Report only hits new or changed since SOURCE=VERSION, a date "
+                     "(YYYY-MM-DD), or an earlier JSON report's versions (repeatable)."),
+    ] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (every core of this machine) or dask.")] = Engine.local,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=0, help="Worker processes (default: one per core; 1: none).")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")
+    ] = None,
+    run_time: Annotated[
+        str | None, typer.Option("--run-time", help="Date and time of the run (ISO 8601) for decision expiry and the "
+                                 "report; default $SOURCE_DATE_EPOCH or now."),
+    ] = None,
 ) -> None:
-    """Screen every row of a file of names; every row comes out with its status."""
-    from .inputs import read_input
-    from .report.matches import render_screen
-    from .screening import load_screener, screen_rows
+    """Screen every row of one or more files of names. Every row comes out, in order, with
+    its status (match, review, clear, or skipped with the reason). Exit 1 when a row
+    reaches --fail-on; 3 for an unusable file; 4 when no list has been imported."""
+    import dataclasses
+    import tempfile
 
-    data = sys.stdin.buffer.read() if file == "-" else None
-    source_file = read_input(file, column, data)
-    for w in source_file.warnings:
+    from . import __version__
+    from .batch.service import ScreenJob, run_screen
+    from .errors import UsageError
+    from .report.batch import BINARY, WriterOptions, make_writer
+
+    if scheduler and engine != Engine.dask:
+        raise UsageError("--scheduler needs --engine dask")
+    if decisions_template is not None and decisions_template.exists():
+        raise UsageError(f"{decisions_template} exists; --decisions-template writes a new file and will not "
+                         "overwrite decisions")
+    if fmt.value in BINARY and output is None and sys.stdout.isatty():
+        raise UsageError(f"--format {fmt.value} writes a binary file; give -o FILE")
+    settings = _settings(register)
+    if jobs is not None:
+        settings = dataclasses.replace(settings, jobs=jobs)
+    fail_level = fail_on.value if fail_on is not None else settings.fail_on or "review"
+    job = ScreenJob(
+        files, column, source, not no_register, _match_config(settings, threshold, match_at), threshold,
+        decisions if decisions is not None else settings.decisions, tuple(changed_since or ()), engine.value,
+        settings.jobs, scheduler, fail_level, decisions_template is not None,
+    )
+    stdin = None
+    with contextlib.ExitStack() as stack:
+        if "-" in files:
+            stdin = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=32 << 20))
+            while block := sys.stdin.buffer.read(1 << 20):
+                stdin.write(block)
+            stdin.seek(0)
+        color = output is None and fmt == ScreenFormat.table and sys.stdout.isatty()
+        width = min(_out().width, 160) if output is None and sys.stdout.isatty() else 140
+        with _output(output, fmt.value in BINARY) as out:
+            writer = make_writer(fmt.value, out, WriterOptions(fail_level, color, width))
+            run = run_screen(job, settings, _run_clock(run_time), writer, _progress(), stdin, __version__)
+    for w in run.warnings:
         print(f"hrdd: warning: {w}", file=sys.stderr)
-    screener = load_screener(_settings(register), source, _match_config(threshold, match_at),
-                             use_register=not no_register)
-    report = screen_rows(screener, source_file.rows, source_file.path, threshold, _progress(), len(source_file.rows))
-    if output is not None:
-        with output.open("w", encoding="utf-8") as fh:
-            render_screen(report, Console(file=fh, highlight=False, soft_wrap=True, width=160), fmt.value)
-    else:
-        render_screen(report, _out(), fmt.value)
-    c = report.counts()
-    if output is not None or fmt != TableOrJson.table:
-        print(
-            f"hrdd: {len(report.results)} rows: {c['match']} match, {c['review']} review, {c['clear']} clear, "
-            f"{c['skipped']} skipped",
-            file=sys.stderr,
-        )
-    _flag_exit(report.worst(), fail_on)
+    if decisions_template is not None:
+        from .report.batch.template import render_template
+
+        kind = "csv" if decisions_template.suffix.casefold() in (".csv", ".tsv") else "yaml"
+        _write_atomic(decisions_template, render_template(run.template, kind))
+        print(f"hrdd: {len(run.template)} open hit(s) written to {decisions_template}", file=sys.stderr)
+    if output is not None or fmt not in (ScreenFormat.table, ScreenFormat.github):
+        where = f"; results written to {output}" if output is not None else ""
+        print(f"hrdd: {run.summary.line()}{where}", file=sys.stderr)
+    if run.fails(fail_level):
+        raise typer.Exit(int(ExitCode.FLAGGED))
+
+
+@contextlib.contextmanager
+def _output(path: Path | None, binary: bool):  # type: ignore[no-untyped-def]
+    """Standard output, or a temporary file beside ``path`` that replaces it only when the
+    run finishes: an earlier good output is never replaced by half of one."""
+    import os
+    import tempfile
+
+    from .errors import UsageError
+
+    if path is None:
+        yield sys.stdout.buffer if binary else sys.stdout
+        sys.stdout.flush()
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    try:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def main() -> None:

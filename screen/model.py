@@ -12,6 +12,8 @@ This module imports nothing from the rest of the package.
 from __future__ import annotations
 
 import enum
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,6 +127,15 @@ class Entity:
             if n.type is NameType.PRIMARY:
                 return n.value
         return self.names[0].value if self.names else ""
+
+    def fingerprint(self) -> str:
+        """A short digest of what the record says (not where it sits in the file): it
+        changes exactly when the publisher changes the record. Analysts' decisions store it
+        so that a decision lapses when the record it was made on changes."""
+        d = self.to_dict()
+        d.pop("provenance", None)
+        text = json.dumps(d, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with empty fields left out (stable key order)."""

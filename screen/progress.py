@@ -9,8 +9,8 @@ from typing import Protocol
 class Progress(Protocol):
     """Observer of long-running work."""
 
-    def start(self, label: str, total: int | None = None) -> None:
-        """A new task begins; ``total`` in its own units (bytes, rows) if known."""
+    def start(self, label: str, total: int | None = None, unit: str = "bytes") -> None:
+        """A new task begins; ``total`` in ``unit`` ("bytes", "rows", "files") if known."""
 
     def advance(self, amount: int = 1) -> None:
         """Some of the current task is done."""
@@ -22,7 +22,7 @@ class Progress(Protocol):
 class NullProgress:
     """Progress that reports nothing."""
 
-    def start(self, label: str, total: int | None = None) -> None:  # noqa: D102
+    def start(self, label: str, total: int | None = None, unit: str = "bytes") -> None:  # noqa: D102
         pass
 
     def advance(self, amount: int = 1) -> None:  # noqa: D102

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .errors import ListDataError, UsageError
@@ -57,6 +58,27 @@ class ListUsed:
             "source": self.source, "version": self.version, "published": self.published,
             "fetched_at": self.fetched_at, "entities": self.entities, "sha256": self.sha256,
         }
+
+
+def list_age(u: ListUsed, today: date) -> int | None:
+    """Days since the publisher's date (else since the list was fetched), or None if unknown."""
+    ref = u.published or (u.fetched_at or "")[:10]
+    try:
+        return (today - date.fromisoformat(ref[:10])).days
+    except ValueError:
+        return None
+
+
+def stale_warnings(lists: Sequence[ListUsed], today: date, stale_days: int) -> list[str]:
+    """A warning for each official list older than ``stale_days``."""
+    out = []
+    for u in lists:
+        age = list_age(u, today) if u.source != REGISTER else None
+        if age is not None and age > stale_days:
+            ref = u.published or (u.fetched_at or "")[:10]
+            out.append(f"{u.source} is {age} days old (version {u.version}, dated {ref[:10]}); older than "
+                       f"{stale_days} days. Run `hrdd lists update` for current data.")
+    return out
 
 
 @dataclass(slots=True)
@@ -215,6 +237,8 @@ class RowResult:
     reason: str | None = None
     ident: str | None = None
     chains: dict[str, list[Chain]] = field(default_factory=dict)
+    country: str | None = None
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         d: dict[str, object] = {"row": self.row, "input": self.input, "status": self.status}
@@ -247,6 +271,46 @@ class ScreenReport:
         return "clear"
 
 
+MatchCache = dict[tuple[str, str | None, str | None], list[Hit] | None]
+CACHE_LIMIT = 50_000  # distinct names remembered per process before the cache is cleared
+
+
+def screen_row(matcher: Matcher, r: InputRow, threshold: int | None = None,
+               cache: MatchCache | None = None) -> RowResult:
+    """One row's status and hits (register link chains are added by the caller, which
+    holds the register). A row that cannot be screened keeps its place with the reason."""
+    if r.problem is not None or not r.name or not r.name.strip():
+        return RowResult(r.row, r.name, "skipped", reason=r.problem or "empty name", ident=r.ident,
+                         country=r.country, kind=r.kind)
+    note = None
+    kind = r.kind
+    if kind is not None:
+        from .match.engine import canonical_kind
+
+        try:
+            canonical_kind(kind)
+        except UsageError:
+            note, kind = f"kind {kind!r} not understood (person or organisation); screened as any kind", None
+    key = (r.name, kind, r.country)
+    if cache is not None and key in cache:
+        hits = cache[key]
+    else:
+        try:
+            res = matcher.match(Query(r.name, kind, r.country), threshold)
+        except UsageError as exc:
+            return RowResult(r.row, r.name, "skipped", reason=str(exc), ident=r.ident, country=r.country, kind=r.kind)
+        hits = res.hits if res.form.tokens else None
+        if cache is not None:
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            cache[key] = hits
+    if hits is None:
+        return RowResult(r.row, r.name, "skipped", reason="no letters or digits to match on", ident=r.ident,
+                         country=r.country, kind=r.kind)
+    return RowResult(r.row, r.name, worst_level(hits), list(hits), reason=note, ident=r.ident, country=r.country,
+                     kind=r.kind)
+
+
 def screen_rows(
     screener: Screener,
     rows: Iterable[InputRow],
@@ -255,33 +319,16 @@ def screen_rows(
     progress: Progress | None = None,
     total: int | None = None,
 ) -> ScreenReport:
-    """Screen every row; each row comes out once, in order, with its status."""
+    """Screen every row in this process; each row comes out once, in order, with its status.
+    (``screen.batch`` streams large files over several processes or a Dask cluster.)"""
     progress = progress or NullProgress()
     results: list[RowResult] = []
-    progress.start(f"screening {file}", total)
-    cache: dict[tuple[str, str | None, str | None], list[Hit]] = {}
+    progress.start(f"screening {file}", total, unit="rows")
+    cache: MatchCache = {}
     for r in rows:
-        if r.problem is not None or not r.name or not r.name.strip():
-            reason = r.problem or "empty name"
-            results.append(RowResult(r.row, r.name, "skipped", reason=reason, ident=r.ident))
-        else:
-            key = (r.name, r.kind, r.country)
-            hits = cache.get(key)
-            try:
-                if hits is None:
-                    res = screener.matcher.match(Query(r.name, r.kind, r.country), threshold)
-                    hits = res.hits if res.form.tokens else None
-                    if hits is not None:
-                        cache[key] = hits
-            except UsageError as exc:
-                results.append(RowResult(r.row, r.name, "skipped", reason=str(exc), ident=r.ident))
-                progress.advance()
-                continue
-            if hits is None:
-                results.append(RowResult(r.row, r.name, "skipped", reason="no letters or digits to match on", ident=r.ident))
-            else:
-                found = {h.card.id: screener.chains(h) for h in hits if h.card.source == REGISTER}
-                results.append(RowResult(r.row, r.name, worst_level(hits), list(hits), ident=r.ident, chains=found))
+        result = screen_row(screener.matcher, r, threshold, cache)
+        result.chains = {h.card.id: screener.chains(h) for h in result.hits if h.card.source == REGISTER}
+        results.append(result)
         progress.advance()
     progress.finish()
     return ScreenReport(file, results, screener.lists, screener.matcher.config, screener.register)

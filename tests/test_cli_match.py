@@ -91,7 +91,8 @@ def test_screen_every_row_comes_out_in_order(run, tmp_path):
     assert [x["status"] for x in body["results"]] == ["clear", "match", "skipped", "clear", "review"]
     assert body["results"][2]["reason"] == "empty name"
     assert body["results"][0]["id"] == "1"
-    assert body["summary"] == {"match": 1, "review": 1, "clear": 2, "skipped": 1}
+    assert {k: body["summary"][k] for k in ("rows", "match", "review", "clear", "skipped")} == {
+        "rows": 5, "match": 1, "review": 1, "clear": 2, "skipped": 1}
     assert body["results"][1]["hits"][0]["name"] == "Xinjiang Police College"
     # with the register (the default) the LPC partner is found through its link
     body = json.loads(run("screen", str(f), "--format", "json").stdout)
@@ -104,7 +105,9 @@ def test_screen_every_row_comes_out_in_order(run, tmp_path):
 def test_screen_reads_stdin_and_names_the_column(run):
     r = run("screen", "-", "--column", "org", "--format", "json", input="org\nXinjiang Police College\n")
     assert r.exit_code == ExitCode.FLAGGED
-    assert json.loads(r.stdout)["file"] == "-"
+    body = json.loads(r.stdout)
+    assert body["files"] == [{"path": "-", "format": "csv", "name_column": "org"}]
+    assert body["results"][0]["file"] == "-"
 
 
 def test_screen_missing_column_is_bad_input(run, tmp_path):

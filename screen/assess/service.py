@@ -5,11 +5,11 @@ is given; the assessment itself (``assessment.assess``) is pure."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from ..match import MatchConfig
-from ..screening import REGISTER, SOURCE_ORDER, load_screener
+from ..screening import REGISTER, SOURCE_ORDER, load_screener, stale_warnings
 from ..settings import Settings
 from .assessment import Assessment, assess
 from .project import load_project
@@ -41,18 +41,7 @@ def run_assessment(path: Path | str, settings: Settings, clock: Callable[[], dat
         if absent:
             warnings.append(f"Not searched (never imported): {', '.join(absent)}. A party on those lists would not "
                             "be found; run `hrdd lists update` to add them.")
-        today = now.date()
-        for u in screener.lists:
-            if u.source == REGISTER:
-                continue
-            ref = u.published or (u.fetched_at or "")[:10]
-            try:
-                age = (today - date.fromisoformat(ref[:10])).days
-            except ValueError:
-                continue
-            if age > settings.stale_days:
-                warnings.append(f"{u.source} is {age} days old (version {u.version}, dated {ref[:10]}); older than "
-                                f"{settings.stale_days} days. Run `hrdd lists update` for current data.")
+        warnings += stale_warnings(screener.lists, now.date(), settings.stale_days)
     else:
         screener = load_screener(settings, [REGISTER], config)
         warnings.append("NO OFFICIAL LIST WAS SEARCHED: no sanctions or export-control list has been imported, so "

@@ -95,6 +95,7 @@ class Hit:
             "lists": list(self.card.lists),
             "listed_on": self.card.listed_on,
             "countries": list(self.card.countries),
+            "fingerprint": self.card.fingerprint,
             "explanation": self.explanation(),
         }
 

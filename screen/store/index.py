@@ -34,7 +34,7 @@ from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze
 
-INDEX_VERSION = 6  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 7  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -53,6 +53,7 @@ class EntityCard:
     listed_on: str | None
     countries: tuple[str, ...]  # ISO alpha-2 codes the lists' country texts resolve to
     names: tuple[tuple[str, str, bool], ...]  # (value, type, weak) as published
+    fingerprint: str = ""  # Entity.fingerprint() of the record; analysts' decisions are tied to it
 
 
 @dataclass(slots=True)
@@ -82,7 +83,7 @@ class CompiledIndex:
             found = EntityCard(
                 d["id"], d["source"], d["record_id"], d["name"], d["kind"], tuple(d["programs"]),
                 tuple(d["lists"]), d["listed_on"], tuple(d["countries"]),
-                tuple((v, t, bool(w)) for v, t, w in d["names"]),
+                tuple((v, t, bool(w)) for v, t, w in d["names"]), d.get("fingerprint", ""),
             )
             self._cards[i] = found
         return found
@@ -119,6 +120,7 @@ def card_for(entity: Entity) -> EntityCard:
         listed_on=str(listed) if listed else None,
         countries=countries,
         names=tuple((n.value, str(n.type), n.weak) for n in entity.names),
+        fingerprint=entity.fingerprint(),
     )
 
 
@@ -128,6 +130,7 @@ def _card_json(card: EntityCard) -> str:
             "id": card.id, "source": card.source, "record_id": card.record_id, "name": card.name,
             "kind": card.kind, "programs": card.programs, "lists": card.lists,
             "listed_on": card.listed_on, "countries": card.countries, "names": card.names,
+            "fingerprint": card.fingerprint,
         },
         ensure_ascii=False,
         separators=(",", ":"),

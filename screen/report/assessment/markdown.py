@@ -4,21 +4,11 @@ cannot inject markup, links or table cells. Only http(s) addresses are shown as 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..escape import md
 from . import RenderOptions
 from .common import STATUS_WORDS, bodies_text, audit_rows, flags_line, lists_line, parties_line, party_label, safe_url, section
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|~])")  # [ and ] make links impossible, so ( ) need nothing
-
-
-def md(value: Any) -> str:
-    """Escape text for Markdown (inline, one line)."""
-    text = "" if value is None else str(value)
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 def _sources(sources: list[dict[str, Any]]) -> str:
