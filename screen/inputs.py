@@ -166,33 +166,34 @@ def _rest_has_data(fh: IO[bytes]) -> bool:
     return False
 
 
+def _bad_line(fh: IO[bytes], encoding: str) -> tuple[int | None, int]:
+    """Decode the whole stream in chunks: (line of the first undecodable byte or None, lines)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    fh.seek(0)
+    lines = 0
+    while True:
+        block = fh.read(CHUNK)
+        try:
+            decoder.decode(block, final=not block)
+        except UnicodeDecodeError as exc:
+            return lines + block[: exc.start].count(b"\n") + 1, lines
+        lines += block.count(b"\n")
+        if not block:
+            return None, lines
+
+
 def _encoding(display: str, fh: IO[bytes], head: bytes, warnings: list[str]) -> tuple[str, int | None]:
     """The text encoding of the whole file (checked in one streaming pass) and its line count."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", None
-    for encoding in ("utf-8", "cp1252"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        fh.seek(0)
-        lines = 0
-        line_of_error = None
-        while True:
-            block = fh.read(CHUNK)
-            try:
-                decoder.decode(block, final=not block)
-            except UnicodeDecodeError as exc:
-                line_of_error = lines + block[: exc.start].count(b"\n") + 1
-                break
-            lines += block.count(b"\n")
-            if not block:
-                break
-        if line_of_error is None:
-            if encoding == "cp1252":
-                warnings.append(f"{display}: not UTF-8 (first bad byte on line {first_bad}); read as Windows-1252 (cp1252)")
-                return "cp1252", lines
-            return "utf-8-sig", lines
-        if encoding == "utf-8":
-            first_bad = line_of_error
-    raise InputError("not UTF-8, UTF-16 or cp1252 text", path=display, row=line_of_error)
+    bad, lines = _bad_line(fh, "utf-8")
+    if bad is None:
+        return "utf-8-sig", lines
+    still_bad, lines = _bad_line(fh, "cp1252")
+    if still_bad is not None:
+        raise InputError("not UTF-8, UTF-16 or cp1252 text", path=display, row=still_bad)
+    warnings.append(f"{display}: not UTF-8 (first bad byte on line {bad}); read as Windows-1252 (cp1252)")
+    return "cp1252", lines
 
 
 def _csv(display: str, text: IO[str], head: str, column: str | None, suffix: str, lines: int | None,

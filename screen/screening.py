@@ -1,5 +1,5 @@
 """Screening service: load the current list snapshots into a matcher, check one name or
-screen the rows of a file, and say which list versions were used.
+screen one row of a file, and say which list versions were used.
 
 The CLI and the library API (``screen.match``) both call this module. Reading input
 files lives in ``screen.inputs``; matching in ``screen.match``; rendering in
@@ -8,15 +8,13 @@ files lives in ``screen.inputs``; matching in ``screen.match``; rendering in
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from .errors import ListDataError, UsageError
 from .match import Hit, MatchConfig, Matcher, Query
-from .progress import NullProgress, Progress
 from .settings import Settings
 from .store.snapshots import ListStore
 
@@ -250,27 +248,6 @@ class RowResult:
         return d
 
 
-@dataclass(slots=True)
-class ScreenReport:
-    file: str
-    results: list[RowResult]
-    lists: list[ListUsed]
-    config: MatchConfig
-    register: Register | None = None
-
-    def counts(self) -> Counter[str]:
-        c: Counter[str] = Counter({s: 0 for s in STATUSES})
-        c.update(r.status for r in self.results)
-        return c
-
-    def worst(self) -> str:
-        statuses = {r.status for r in self.results}
-        for s in ("match", "review"):
-            if s in statuses:
-                return s
-        return "clear"
-
-
 MatchCache = dict[tuple[str, str | None, str | None], list[Hit] | None]
 CACHE_LIMIT = 50_000  # distinct names remembered per process before the cache is cleared
 
@@ -309,26 +286,3 @@ def screen_row(matcher: Matcher, r: InputRow, threshold: int | None = None,
                          country=r.country, kind=r.kind)
     return RowResult(r.row, r.name, worst_level(hits), list(hits), reason=note, ident=r.ident, country=r.country,
                      kind=r.kind)
-
-
-def screen_rows(
-    screener: Screener,
-    rows: Iterable[InputRow],
-    file: str,
-    threshold: int | None = None,
-    progress: Progress | None = None,
-    total: int | None = None,
-) -> ScreenReport:
-    """Screen every row in this process; each row comes out once, in order, with its status.
-    (``screen.batch`` streams large files over several processes or a Dask cluster.)"""
-    progress = progress or NullProgress()
-    results: list[RowResult] = []
-    progress.start(f"screening {file}", total, unit="rows")
-    cache: MatchCache = {}
-    for r in rows:
-        result = screen_row(screener.matcher, r, threshold, cache)
-        result.chains = {h.card.id: screener.chains(h) for h in result.hits if h.card.source == REGISTER}
-        results.append(result)
-        progress.advance()
-    progress.finish()
-    return ScreenReport(file, results, screener.lists, screener.matcher.config, screener.register)

@@ -22,7 +22,7 @@ from .rules import RULES, rule_by_id, run_rules
 
 if TYPE_CHECKING:
     from ..match import Hit
-    from ..register.model import Country, Register
+    from ..register.model import Country
 
 SCHEMA_VERSION = 1
 

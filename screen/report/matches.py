@@ -1,4 +1,4 @@
-"""Renderers for `hrdd check` and `hrdd screen`: rich tables for people, JSON for
+"""Renderers for `hrdd check`: rich tables for people, JSON for
 machines. They only format what ``screen.screening`` computed. Names from lists and
 inputs are printed as text, never as console markup."""
 
@@ -13,7 +13,7 @@ from rich.table import Table
 
 from typing import TYPE_CHECKING
 
-from ..screening import REGISTER, CheckReport, ScreenReport, hit_record
+from ..screening import REGISTER, CheckReport, hit_record
 
 if TYPE_CHECKING:
     from ..register.graph import Chain
@@ -85,39 +85,3 @@ def render_check(report: CheckReport, console: Console, fmt: str, explain: bool)
             for reason in h.explanation():
                 console.print(f"  • {escape(reason)}")
     console.print(f"searched: {escape(searched)}")
-
-
-def screen_dict(report: ScreenReport) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "file": report.file,
-        "summary": dict(report.counts()),
-        "thresholds": {"match": report.config.match, "review": report.config.review},
-        "results": [
-            {**r.to_dict(), "hits": [hit_record(h, report.register, r.chains) for h in r.hits]} for r in report.results
-        ],
-        "lists": [u.to_dict() for u in report.lists],
-    }
-
-
-def render_screen(report: ScreenReport, console: Console, fmt: str) -> None:
-    if fmt == "json":
-        console.out(_dumps(screen_dict(report)), highlight=False)
-        return
-    table = Table(title=f"Screening of {escape(report.file)}")
-    for col in ("row", "input", "status", "best hit", "score", "list"):
-        table.add_column(col, overflow="fold")
-    for r in report.results:
-        status = {"match": "[red]match[/]", "review": "[yellow]review[/]", "clear": "[green]clear[/]"}.get(
-            r.status, f"skipped: {escape(r.reason or '')}"
-        )
-        best = r.hits[0] if r.hits else None
-        table.add_row(
-            str(r.row), escape(r.input or ""), status,
-            escape(best.card.name) if best else "", str(best.score) if best else "", best.card.source if best else "",
-        )
-    console.print(table)
-    c = report.counts()
-    console.print(
-        f"{len(report.results)} rows: {c['match']} match, {c['review']} review, {c['clear']} clear, {c['skipped']} skipped"
-    )

@@ -12,7 +12,7 @@ import yaml
 
 from screen.exitcodes import ExitCode
 
-from .conftest import FIX, changed_csl, import_lists
+from .conftest import changed_csl, import_lists
 
 PARTNERS = ("id,partner,country\n1,Xinjiang Police College,CN\n2,Police Scotland,GB\n3,\n"
             "4,Xinjiang Police Academy,CN\n")

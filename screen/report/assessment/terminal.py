@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
