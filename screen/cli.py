@@ -73,6 +73,12 @@ def handle_errors(fn: F) -> F:
         except KeyboardInterrupt:
             print("hrdd: interrupted; the current list snapshots are unchanged", file=sys.stderr)
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # the reader of our output went away (`| head`): stop quietly, as if killed by SIGPIPE
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -239,6 +239,11 @@ def _csv(display: str, text: IO[str], head: str, column: str | None, suffix: str
             number += 1
             if fmt == "lines" and len(values) > 1:  # a name with the sniffed delimiter in it
                 values = [delimiter.join(values)]
+            elif len(values) > len(headers) and any(v.strip() for v in values[len(headers):]):
+                yield InputRow(number, cols.row(number, values).name,
+                               problem=f"{len(values)} cells but {len(headers)} columns (an unquoted "
+                                       f"{'comma' if delimiter == ',' else repr(delimiter)} in a name?); not screened")
+                continue
             yield cols.row(number, values if any(v.strip() for v in values) else [])
 
     total = None if lines is None else max(lines - (0 if bare else 1), 0)

@@ -200,3 +200,58 @@ def test_examples_assessed_on_the_real_lists(imported, example, risk, flagged):
     assert flagged <= high, high
     searched = {u["source"] for u in result.doc["audit"]["lists"]}
     assert {"ofac_sdn", "ofac_cons", "us_csl", "uk", "un"} <= searched
+
+
+def test_batch_screen_on_the_real_lists(imported, tmp_path, monkeypatch):
+    """`hrdd screen` on the real lists: the gate example's partners and real listed names,
+    on two worker processes and on a local Dask cluster, with the same rows; a decision
+    taken from the template silences exactly its pair."""
+    import json
+
+    import yaml
+    from typer.testing import CliRunner
+
+    from screen.cli import app
+    from screen.exitcodes import ExitCode
+
+    settings, _ = imported
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795435200")
+    names = ["Xinjiang Police College", "Hangzhou Hikvision Digital Technology Co., Ltd.", "Police Scotland",
+             "British Council", "陈全国", "Hunan Police Academy", ""]
+    f = tmp_path / "partners.csv"
+    import csv
+
+    with f.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["name"], *([names[i % len(names)]] for i in range(700))])
+    runner = CliRunner()
+
+    def hrdd(*args):
+        return runner.invoke(app, ["--home", str(settings.home), "screen", str(f), "--format", "jsonl", *args])
+
+    local = hrdd("--jobs", "2")
+    assert local.exit_code == ExitCode.FLAGGED, local.output
+    rows = [json.loads(x) for x in local.stdout.splitlines()][1:-1]
+    assert len(rows) == 700 and [r["row"] for r in rows] == list(range(2, 702))
+    first = {r["input"]: r for r in rows[:7]}
+    assert first["Xinjiang Police College"]["status"] == "match"
+    assert {h["source"] for h in first["Xinjiang Police College"]["hits"]} >= {"us_csl", "register"}
+    assert first["陈全国"]["status"] == "match"
+    assert first["Police Scotland"]["status"] == "clear" and first["British Council"]["status"] == "clear"
+    assert rows[6]["status"] == "skipped"
+    dask = hrdd("--engine", "dask", "--jobs", "2")
+    assert dask.exit_code == ExitCode.FLAGGED, dask.output
+    assert dask.stdout == local.stdout
+
+    template = tmp_path / "d.yaml"
+    runner.invoke(app, ["--home", str(settings.home), "screen", str(f), "--decisions-template", str(template)])
+    entries = yaml.safe_load(template.read_text(encoding="utf-8"))["decisions"]
+    hik = [e for e in entries if e["input"].startswith("Hangzhou Hikvision")]
+    assert hik and all(len(e["fingerprint"]) == 16 for e in hik)
+    for e in hik:
+        e.update(decision="false_positive", reviewer="T", date="2026-11-20", reason="test")
+    template.write_text(yaml.safe_dump({"decisions": hik}), encoding="utf-8")
+    decided = [json.loads(x) for x in hrdd("--decisions", str(template)).stdout.splitlines()][1:-1]
+    assert all(r["status"] == "clear" and r["silenced"] for r in decided if r["input"] == names[1])
+    assert [(r["input"], r["status"]) for r in decided if r["input"] != names[1]] == [(r["input"], 
+        r["status"]) for r in rows if r["input"] != names[1]]

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from ..decisions import DecisionBook, template_entry
+from ..decisions import DecisionBook, input_key, template_entry
 from ..errors import InputError, UsageError
 from ..inputs import InputStream, open_input, open_path
 from ..match import MatchConfig
@@ -107,6 +107,7 @@ def run_screen(job: ScreenJob, settings: Settings, clock: Callable[[], datetime]
         spec = spec_for(screener, settings, job.sources, job.use_register, threshold)
         summary = Summary()
         template: list[dict[str, object]] = []
+        in_template: set[tuple[str, str, str]] = set()
         writer.begin(info)
         for stream in streams:
             progress.start(f"screening {stream.path}", stream.total, unit="rows")
@@ -115,7 +116,11 @@ def run_screen(job: ScreenJob, settings: Settings, clock: Callable[[], datetime]
                 summary.add(outcome)
                 writer.row(outcome)
                 if job.want_template:
-                    template += [template_entry(outcome.input or "", h) for h in outcome.open_hits]
+                    for h in outcome.open_hits:  # each (name, listed record) pair once
+                        key = (input_key(outcome.input or ""), h.card.source, h.card.record_id)
+                        if key not in in_template:
+                            in_template.add(key)
+                            template.append(template_entry(outcome.input or "", h))
                 progress.advance()
             progress.finish()
         writer.end(summary)

@@ -92,6 +92,12 @@ def test_hostile_cells_keep_their_place():
     assert rows[3].problem == "name holds a NUL byte"
 
 
+def test_more_cells_than_columns_is_not_silently_cut():
+    rows = list(open_input("p.csv", io.BytesIO(b"name,country\nHikvision Co., Ltd.,CN\nAlpha,GB,\n")).rows)
+    assert rows[0].problem == "3 cells but 2 columns (an unquoted comma in a name?); not screened"
+    assert rows[1].name == "Alpha" and rows[1].problem is None  # an empty extra cell is harmless
+
+
 def test_a_100_kb_cell_is_read_not_fatal():
     rows = list(open_input("p.csv", io.BytesIO(b"name\n" + b"x" * 200_000 + b"\nAlpha\n")).rows)
     assert "longer than" in rows[0].problem and rows[1].name == "Alpha"

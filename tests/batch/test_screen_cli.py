@@ -223,3 +223,17 @@ def test_workers_and_dask_give_the_same_rows(run, tmp_path):
     dask = run("screen", str(f), "--format", "jsonl", "--engine", "dask", "--jobs", "2")
     assert dask.exit_code == ExitCode.FLAGGED, dask.output
     assert dask.stdout == one.stdout
+
+
+def test_a_closed_pipe_stops_quietly_with_141(home, tmp_path):
+    import subprocess
+    import sys
+
+    f = tmp_path / "many.csv"
+    f.write_text("name\n" + "Police Scotland Training Services Limited\n" * 5000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "screen", "--home", str(home), "screen", str(f), "--format", "csv",
+                             "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"file,row,")
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 141 and err == b""
