@@ -382,14 +382,8 @@ def read_input(path: Path | str, column: str | None = None, data: bytes | None =
     """Read every row of one input file (``data`` instead of the file for stdin, shown as "-")."""
     display = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", path=display) from None
-        except IsADirectoryError:
-            raise InputError("is a folder, not a file", path=display) from None
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror})", path=display) from None
+        with open_path(Path(path)) as fh:
+            data = read_all(fh, display)
     stream = open_input(display, io.BytesIO(data), column)
     rows = list(stream.rows)
     return InputFile(display, rows, stream.column, stream.warnings)
@@ -404,5 +398,13 @@ def open_path(path: Path) -> IO[bytes]:
         raise InputError("no such file", path=display) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path=display) from None
+
+
+def read_all(fh: IO[bytes], display: str) -> bytes:
+    """The rest of an open file, with a clear error when it cannot be read."""
+    try:
+        return fh.read()
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=display) from None

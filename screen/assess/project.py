@@ -107,15 +107,11 @@ def _where(path: Iterable[object]) -> str:
 def _read(path: Path) -> tuple[Any, bytes]:
     import yaml
 
+    from ..inputs import open_path, read_all
+
     display = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=display) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a project file", path=display) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=display) from None
+    with open_path(path) as fh:
+        raw = read_all(fh, display)
     if len(raw) > MAX_PROJECT_BYTES:
         raise InputError(f"file is {len(raw):,} bytes; a project file may have at most {MAX_PROJECT_BYTES:,}", path=display)
     if not raw.strip():
