@@ -9,11 +9,11 @@ from typing import IO, Any
 from ...batch.outcome import Outcome, Summary
 from ..escape import neutralise
 from . import WriterOptions
-from .records import decision_note, row_record
+from .records import decision_note, register_note, row_record
 
 COLUMNS = ("file", "row", "id", "input", "status", "reason", "re_review", "hits", "best_score", "best_level",
            "best_source", "best_entity_id", "best_name", "best_matched_name", "best_programs", "best_listed_on",
-           "other_hits", "decisions")
+           "best_register_note", "other_hits", "decisions")
 
 
 def flat_row(rec: dict[str, Any]) -> list[Any]:
@@ -24,7 +24,8 @@ def flat_row(rec: dict[str, Any]) -> list[Any]:
         rec["file"], rec["row"], rec.get("id"), rec["input"], rec["status"], rec.get("reason"),
         "yes" if rec["re_review"] else "", len(rec["hits"]), best.get("score"), best.get("level"),
         best.get("source"), best.get("entity_id"), best.get("name"), best.get("matched_name"),
-        ", ".join(best.get("programs", ()) or best.get("lists", ())), best.get("listed_on"), others,
+        ", ".join(best.get("programs", ()) or best.get("lists", ())), best.get("listed_on"),
+        register_note(best) if best else None, others,
         decision_note(rec),
     ]
 

@@ -41,12 +41,25 @@ def _brief(h: Any) -> dict[str, Any]:
             "score": h.score, "level": h.level, "fingerprint": h.card.fingerprint}
 
 
+def register_note(hit: dict[str, Any]) -> str:
+    """Why a register body matters: its first chain of links to a listed or abusive body,
+    else its own flags ("" for hits on official lists)."""
+    if "register" not in hit:
+        return ""
+    links = hit.get("links") or []
+    if links:
+        more = f" (+{len(links) - 1} more link chain(s))" if len(links) > 1 else ""
+        return links[0]["text"] + more
+    return hit["register"]["flag"]
+
+
 def best_hit_line(rec: dict[str, Any]) -> str:
-    """"NAME (source, score N)" of a record's best hit, or ""."""
+    """"NAME (source, score N)" of a record's best hit, with why a register body matters; or ""."""
     if not rec["hits"]:
         return ""
     h = rec["hits"][0]
-    return f"{h['name']} ({h['source']}, score {h['score']})"
+    note = register_note(h)
+    return f"{h['name']} ({h['source']}, score {h['score']})" + (f": {note}" if note else "")
 
 
 def decision_note(rec: dict[str, Any]) -> str:
