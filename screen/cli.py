@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import HrddError
+from .errors import HrddError, OutputError
 from .exitcodes import ExitCode, exit_code_for
 
 app = typer.Typer(
@@ -69,18 +69,30 @@ def handle_errors(fn: F) -> F:
             if state.debug:
                 raise
             print(f"hrdd: error: {exc}", file=sys.stderr)
+            if isinstance(exc, OutputError) and STDOUT in str(exc):
+                _silence_stdout()  # what is still buffered cannot be written either
             raise typer.Exit(int(exit_code_for(exc))) from None
         except KeyboardInterrupt:
             print("hrdd: interrupted; the current list snapshots are unchanged", file=sys.stderr)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # the reader of our output went away (`| head`): stop quietly, as if killed by SIGPIPE
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _silence_stdout()
             raise typer.Exit(141) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+STDOUT = "the standard output"
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (tests)
+        pass
 
 
 def _settings(registers: list[Path] | None = None):  # type: ignore[no-untyped-def]
@@ -401,11 +413,7 @@ def assess_cmd(
     color = output is None and fmt == AssessFormat.terminal and sys.stdout.isatty()
     width = 100 if output is not None or not sys.stdout.isatty() else min(_out().width, 120)
     text = render(result.doc, fmt.value, RenderOptions(color=color, width=width))
-    if output is not None:
-        _write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    _write_atomic(output, text)
     where = f"; report written to {output}" if output is not None else ""
     print(f"hrdd: overall risk {result.risk.upper()}{where}", file=sys.stderr)
     if result.fails(fail_level):
@@ -415,24 +423,10 @@ def assess_cmd(
         raise typer.Exit(int(ExitCode.LIST_DATA))
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write a report so that a reader never sees half of it."""
-    import os
-    import tempfile
-
-    from .errors import UsageError
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+def _write_atomic(path: Path | None, text: str) -> None:
+    """Write a report to ``path`` so that a reader never sees half of it (or to stdout)."""
+    with _output(path, False) as out:
+        out.write(text)
 
 
 @app.command("check")
@@ -585,6 +579,35 @@ def screen_cmd(
         raise typer.Exit(int(ExitCode.FLAGGED))
 
 
+class _Guarded:
+    """A stream whose write errors (disk full, no permission) become ``OutputError``."""
+
+    def __init__(self, stream, shown: str) -> None:  # type: ignore[no-untyped-def]
+        self._stream, self._shown = stream, shown
+
+    def _fail(self, exc: OSError):  # type: ignore[no-untyped-def]
+        from .errors import OutputError
+
+        if isinstance(exc, BrokenPipeError):
+            return exc
+        return OutputError(f"cannot write {self._shown}: {exc.strerror or exc}")
+
+    def write(self, data):  # type: ignore[no-untyped-def]
+        try:
+            return self._stream.write(data)
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._stream, name)
+
+
 @contextlib.contextmanager
 def _output(path: Path | None, binary: bool):  # type: ignore[no-untyped-def]
     """Standard output, or a temporary file beside ``path`` that replaces it only when the
@@ -595,17 +618,28 @@ def _output(path: Path | None, binary: bool):  # type: ignore[no-untyped-def]
     from .errors import UsageError
 
     if path is None:
-        yield sys.stdout.buffer if binary else sys.stdout
-        sys.stdout.flush()
+        out = _Guarded(sys.stdout.buffer if binary else sys.stdout, STDOUT)
+        yield out
+        out.flush()
         return
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"cannot write {path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    from .errors import OutputError
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
-            yield fh
+            guarded = _Guarded(fh, str(path))
+            yield guarded
+            guarded.flush()
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -613,4 +647,6 @@ def _output(path: Path | None, binary: bool):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     """Entry point of the ``hrdd`` console script."""
+    if not isinstance(sys.stdout, _Guarded):
+        sys.stdout = _Guarded(sys.stdout, STDOUT)  # type: ignore[assignment]
     app()

@@ -179,8 +179,10 @@ def _entries(data: bytes, path: str) -> list[tuple[str, dict[str, Any]]]:
             raise InputError(str(exc), path=path, row=reader.line_num) from None
     import yaml
 
+    from .yamlfile import load_yaml
+
     try:
-        loaded = yaml.safe_load(text)
+        loaded = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None

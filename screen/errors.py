@@ -35,6 +35,10 @@ class InputError(HrddError):
         self.reason = message
 
 
+class OutputError(HrddError):
+    """The results could not be written (disk full, no permission, a device error)."""
+
+
 class SourceFormatError(InputError):
     """A publisher file is malformed, hostile, or not in the format it claims."""
 

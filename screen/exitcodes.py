@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 
-from .errors import HrddError, InputError, UsageError
+from .errors import HrddError, InputError, OutputError, UsageError
 
 
 class ExitCode(enum.IntEnum):
@@ -16,6 +16,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # the command was called wrongly
     BAD_INPUT = 3  # an input file is unreadable, malformed or hostile
     LIST_DATA = 4  # list data missing, stale or broken, or an update could not be published
+    OUTPUT = 5  # the results could not be written (disk full, no permission); earlier outputs are kept
 
 
 def exit_code_for(error: HrddError) -> ExitCode:
@@ -24,5 +25,7 @@ def exit_code_for(error: HrddError) -> ExitCode:
         return ExitCode.USAGE
     if isinstance(error, InputError):
         return ExitCode.BAD_INPUT
+    if isinstance(error, OutputError):
+        return ExitCode.OUTPUT
     # ListDataError and any other library error: the list data could not be used
     return ExitCode.LIST_DATA

@@ -215,7 +215,9 @@ def import_paths(
                     )
                 )
             except ListDataError as exc:
-                report.outcomes.append(SourceOutcome(name, "refused", str(exc), files=tuple(map(str, fs.paths))))
+                kept = "the current snapshot is kept" if store.current(name) else "no snapshot of it yet"
+                report.outcomes.append(SourceOutcome(name, "refused", f"{exc}; {kept}",
+                                                     files=tuple(map(str, fs.paths))))
             finally:
                 progress.finish()
     return report

@@ -68,11 +68,16 @@ def list_age(u: ListUsed, today: date) -> int | None:
 
 
 def stale_warnings(lists: Sequence[ListUsed], today: date, stale_days: int) -> list[str]:
-    """A warning for each official list older than ``stale_days``."""
+    """A warning for each official list older than ``stale_days``, and for each dated after
+    ``today`` (the clock of this machine, or --run-time, is wrong)."""
     out = []
     for u in lists:
         age = list_age(u, today) if u.source != REGISTER else None
-        if age is not None and age > stale_days:
+        if age is not None and age < -1:
+            ref = u.published or (u.fetched_at or "")[:10]
+            out.append(f"{u.source} is dated {ref[:10]}, {-age} days after today ({today}); check the system "
+                       "clock (or --run-time): ages, staleness and decision expiry depend on it.")
+        elif age is not None and age > stale_days:
             ref = u.published or (u.fetched_at or "")[:10]
             out.append(f"{u.source} is {age} days old (version {u.version}, dated {ref[:10]}); older than "
                        f"{stale_days} days. Run `hrdd lists update` for current data.")

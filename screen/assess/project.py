@@ -23,7 +23,7 @@ from typing import Any
 
 from ..countries import to_iso2
 from ..errors import InputError
-from ..register.load import yaml_plain
+from ..yamlfile import load_yaml
 
 MAX_PROJECT_BYTES = 2_000_000
 KINDS = {"organisation": "org", "organization": "org", "org": "org", "person": "person"}
@@ -123,14 +123,13 @@ def _read(path: Path) -> tuple[Any, bytes]:
         raise InputError("not UTF-8 text", path=display, row=f"line {line}") from None
     if "\x00" in text:
         raise InputError("holds a NUL byte; not a text file", path=display)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
         raise InputError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=display, row=where) from None
-    return yaml_plain(data), raw
+    return data, raw
 
 
 def load_project(path: Path | str) -> Project:

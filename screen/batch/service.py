@@ -123,6 +123,8 @@ def run_screen(job: ScreenJob, settings: Settings, clock: Callable[[], datetime]
                             template.append(template_entry(outcome.input or "", h))
                 progress.advance()
             progress.finish()
+            if not summary.files.get(stream.path):
+                warnings.append(f"{stream.path}: no data rows (only a header, or blank lines)")
         writer.end(summary)
     finally:
         for fh in handles:

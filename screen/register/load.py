@@ -14,7 +14,6 @@ A loaded register is cached by the digest of its files, so later runs skip parsi
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import json
 import os
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..yamlfile import load_yaml
 from .model import Alias, AssistanceType, Body, Concern, Country, Designation, Indicator, Link, Register, Source
 from .vocab import LINK_TYPES
 
@@ -87,21 +87,9 @@ def digest(folders: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def yaml_plain(value: Any) -> Any:
-    """YAML dates become ISO strings so that the data is JSON-shaped."""
-    if isinstance(value, dict):
-        return {str(k): yaml_plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [yaml_plain(v) for v in value]
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    return value
-
-
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -115,7 +103,7 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
         problems.append(Problem(str(path), "", f"cannot read ({exc.strerror})"))
         return None
     try:
-        return yaml_plain(yaml.load(text, Loader=loader))  # noqa: S506 - safe loader
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

@@ -44,7 +44,7 @@ def render_run_report(report: RunReport, console: Console, fmt: str) -> None:
         return
     table = Table(title="List snapshots", show_lines=False)
     for col in ("source", "status", "version", "published", "entities", "names", "detail"):
-        table.add_column(col, justify="right" if col in ("entities", "names") else "left")
+        table.add_column(col, justify="right" if col in ("entities", "names") else "left", overflow="fold")
     for o in report.outcomes:
         m = o.manifest
         style = {"published": "green", "unchanged": "cyan", "superseded": "dim"}.get(o.status, "bold red")
@@ -59,6 +59,8 @@ def render_run_report(report: RunReport, console: Console, fmt: str) -> None:
         )
     console.print(table)
     for o in report.outcomes:
+        if o.status in ("failed", "refused"):  # in full, on one line, whatever the terminal's width
+            console.print(f"[bold red]{o.status}[/] {o.source}: {escape(o.message or '')}", soft_wrap=True)
         for note in o.notes:
             console.print(f"[yellow]note[/] {o.source}: {escape(note)}")
         if o.warnings:
@@ -96,6 +98,10 @@ def render_status(rows: list[StatusRow], console: Console, fmt: str, stale_days:
             f"[bold red]warning[/]: {', '.join(stale)} older than {stale_days} days "
             "(by the publisher's date, or the fetch date where the file has none); run `hrdd lists update`"
         )
+    future = [f"{r.source} ({-r.age_days} d)" for r in rows if r.version and r.age_days is not None and r.age_days < -1]
+    if future:
+        console.print(f"[bold red]warning[/]: {', '.join(future)} dated after today; check the system clock: "
+                      "ages and staleness depend on it")
     missing = [r.source for r in rows if r.version is None and r.problem]
     if missing:
         console.print(f"[bold red]warning[/]: no data for {', '.join(missing)}; run `hrdd lists update` "

@@ -213,6 +213,10 @@ class ListStore:
             _fsync_dir(final.parent)
             step("current")
             self._set_current(source, version)
+        except OSError as exc:  # a full disk, a read-only folder, a device error
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SnapshotError(f"cannot write the new version of {source} in {sdir}: "
+                                f"{exc.strerror or exc}") from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -1,0 +1,38 @@
+"""Reading the YAML files users give hrdd (project files, decisions, register folders):
+the safe loader, with aliases refused, because a few lines of nested aliases (a "billion
+laughs" file) expand into more nodes than any machine can walk, and no hrdd file needs
+them; dates become ISO strings so that the data is JSON-shaped."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import yaml
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """The safe loader, refusing aliases (``*name``) where they appear."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in hrdd files", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text safely (``yaml.YAMLError`` with a mark for bad input)."""
+    return yaml_plain(yaml.load(text, Loader=_NoAliasLoader))  # noqa: S506 - a safe loader
+
+
+def yaml_plain(value: Any) -> Any:
+    """YAML dates become ISO strings so that the data is JSON-shaped."""
+    if isinstance(value, dict):
+        return {str(k): yaml_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [yaml_plain(v) for v in value]
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return value
