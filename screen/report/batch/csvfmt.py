@@ -33,7 +33,7 @@ def flat_row(rec: dict[str, Any]) -> list[Any]:
 class CsvWriter:
     def __init__(self, out: IO[str], options: WriterOptions) -> None:
         self.options = options
-        self.w = csv.writer(out, lineterminator="\n")
+        self.w = csv.writer(out, lineterminator="\r\n")  # RFC 4180; a CR or LF in a cell is then quoted
 
     def begin(self, info: dict[str, Any]) -> None:
         self.w.writerow(COLUMNS)

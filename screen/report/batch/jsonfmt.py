@@ -14,8 +14,12 @@ from .records import row_record
 SCHEMA_VERSION = 2
 
 
+# Line separators that JSON leaves raw but many line readers split on (str.splitlines, JavaScript).
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _dumps(data: Any, indent: int | None = None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
 
 
 class JsonWriter:

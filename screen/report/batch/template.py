@@ -22,7 +22,7 @@ HEADER = """\
 def render_template(entries: Sequence[dict[str, object]], fmt: str = "yaml") -> str:
     if fmt == "csv":
         buf = io.StringIO(newline="")
-        w = csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\n")
+        w = csv.DictWriter(buf, fieldnames=list(FIELDS), lineterminator="\r\n")  # CR or LF in a cell: quoted
         w.writeheader()
         for e in entries:
             w.writerow({k: neutralise(v) for k, v in e.items()})
