@@ -13,8 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from screen.settings import Settings
+
+# CI (.ci/run sets HYPOTHESIS_PROFILE=ci) draws the same examples every run, so that a
+# landing is not decided by chance; locally each run explores new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REAL_LISTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "lists"

@@ -177,6 +177,8 @@ def iter_xml(source: IO[bytes] | str, display: str, events: tuple[str, ...] = ("
     except SafeET.ParseError as exc:  # type: ignore[attr-defined]
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise SourceFormatError(f"malformed XML ({exc.msg if hasattr(exc, 'msg') else exc})", display, line) from exc
+    except (LookupError, ValueError) as exc:  # an unknown encoding declared, a bad character reference
+        raise SourceFormatError(f"malformed XML ({exc})", display) from exc
 
 
 def xlsx_rows(path: Path) -> Iterator[tuple[int, tuple[object, ...]]]:

@@ -80,7 +80,15 @@ def test_hostile_input_fails_safe(case: Case, good_home, tmp_path, http_server, 
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.txt")] == []
 
 
-def test_readme_table_counts_the_catalogue():
+def test_readme_table_counts_the_suite():
+    from .disguise import TECHNIQUES
+    from .test_evasion import CASES as EVASION
+    from .test_faults import FAULTS
+    from .test_properties import PROPERTIES
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| ([^|]+?) \| (\d+) \| \2 \|$", readme, re.M))
-    assert {k: int(v) for k, v in rows.items()} == dict(table()), "update the README's hardening table"
+    assert {t for t, _, _ in EVASION} == set(TECHNIQUES)
+    expected = {**dict(table()), "a million-row CSV": 1, "faults": len(FAULTS),
+                "properties (hypothesis)": len(PROPERTIES), "evasion techniques (fixture lists)": len(TECHNIQUES)}
+    assert {k: int(v) for k, v in rows.items()} == expected, "update the README's hardening table"

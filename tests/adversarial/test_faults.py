@@ -127,26 +127,45 @@ def test_full_disk_while_publishing_keeps_the_snapshot(home, new_un, monkeypatch
     assert store.current("un") == good and tree_digest(home / "lists") == before
 
 
-def test_full_disk_while_writing_results(home, tmp_path):
+def test_full_disk_while_writing_results(home, tmp_path, monkeypatch):
     partners = tmp_path / "p.csv"
     partners.write_text("name\nKim Yong Chol\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "screen", "--home", str(home), "screen", str(partners), "--format",
                         "csv"], stdout=open("/dev/full", "w"), stderr=subprocess.PIPE, text=True)
     assert r.returncode == 5, r.stderr
     assert r.stderr.strip() == "hrdd: error: cannot write the standard output: No space left on device"
-    # into a file on a full disk: the earlier file stays (simulated: the folder refuses new files)
-    out = tmp_path / "ro" / "out.csv"
-    out.parent.mkdir()
+    # into a file on a disk that fills up half-way: the earlier file stays, the temporary file goes
+    out = tmp_path / "out.csv"
     out.write_text("earlier\n", encoding="utf-8")
-    out.parent.chmod(0o555)
-    try:
-        if os.access(out.parent, os.W_OK):
-            pytest.skip("running as a user who can write to a read-only folder (root)")
-        r = hrdd(home, "screen", str(partners), "--format", "csv", "-o", str(out))
-        assert r.exit_code == 5 and f"cannot write {out}" in r.output
-        assert out.read_text(encoding="utf-8") == "earlier\n"
-    finally:
-        out.parent.chmod(0o755)
+    real_fdopen = os.fdopen
+
+    class FillingUp:
+        def __init__(self, fh):
+            self.fh, self.written = fh, 0
+
+        def write(self, data):
+            self.written += len(data)
+            if self.written > 300:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return self.fh.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    many = tmp_path / "many.csv"
+    many.write_text("name\n" + "Kim Yong Chol\n" * 50, encoding="utf-8")
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: FillingUp(real_fdopen(*a, **k)))
+    r = hrdd(home, "screen", str(many), "--format", "csv", "-o", str(out))
+    monkeypatch.undo()
+    assert r.exit_code == 5 and f"cannot write {out}: No space left on device" in r.output, r.output
+    assert out.read_text(encoding="utf-8") == "earlier\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.csv")] == []
 
 
 def test_full_disk_on_a_real_device_for_reports(home, tmp_path):
