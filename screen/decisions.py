@@ -179,14 +179,13 @@ def _entries(data: bytes, path: str) -> list[tuple[str, dict[str, Any]]]:
             raise InputError(str(exc), path=path, row=reader.line_num) from None
     import yaml
 
-    from .yamlfile import load_yaml
+    from .yamlfile import error_place, load_yaml
 
     try:
         loaded = load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise InputError(f"not valid YAML ({getattr(exc, 'problem', None) or exc})", path=path, row=where) from None
+        where, problem = error_place(exc)
+        raise InputError(f"not valid YAML ({problem})", path=path, row=where) from None
     if loaded is None:
         return []
     if isinstance(loaded, dict):

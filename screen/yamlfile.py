@@ -27,6 +27,12 @@ def load_yaml(text: str) -> Any:
     return yaml_plain(yaml.load(text, Loader=_NoAliasLoader))  # noqa: S506 - a safe loader
 
 
+def error_place(exc: yaml.YAMLError) -> tuple[str | None, str]:
+    """Where a YAML error is ("line N", or None) and what it says, for a user's message."""
+    mark = getattr(exc, "problem_mark", None)
+    return (f"line {mark.line + 1}" if mark is not None else None), str(getattr(exc, "problem", None) or exc)
+
+
 def yaml_plain(value: Any) -> Any:
     """YAML dates become ISO strings so that the data is JSON-shaped."""
     if isinstance(value, dict):

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..countries import to_iso2
 from ..errors import InputError
-from ..yamlfile import load_yaml
+from ..yamlfile import error_place, load_yaml
 
 MAX_PROJECT_BYTES = 2_000_000
 KINDS = {"organisation": "org", "organization": "org", "org": "org", "person": "person"}
@@ -126,9 +126,8 @@ def _read(path: Path) -> tuple[Any, bytes]:
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise InputError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=display, row=where) from None
+        where, problem = error_place(exc)
+        raise InputError(f"not valid YAML: {problem}", path=display, row=where) from None
     return data, raw
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..yamlfile import load_yaml
+from ..yamlfile import error_place, load_yaml
 from .model import Alias, AssistanceType, Body, Concern, Country, Designation, Indicator, Link, Register, Source
 from .vocab import LINK_TYPES
 
@@ -105,9 +105,8 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
         return load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else ""
-        problems.append(Problem(str(path), where, f"not valid YAML: {getattr(exc, 'problem', None) or exc}"))
+        where, problem = error_place(exc)
+        problems.append(Problem(str(path), where or "", f"not valid YAML: {problem}"))
         return None
 
 
