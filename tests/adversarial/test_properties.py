@@ -43,7 +43,8 @@ NAMES = st.one_of(st.text(max_size=60), st.text(NAME_CHARS, max_size=60))
 PROPERTIES = ["normalisation is idempotent", "every batch format escapes any name", "the HTML report escapes any name",
               "no input row is lost in any format", "an interrupted publish keeps the last good version",
               "any bytes to a list parser give records or a clean error",
-              "any bytes to the input reader give rows or a clean error"]
+              "any bytes to the input reader give rows or a clean error",
+              "any bytes to a decisions or project file give data or a clean error"]
 
 
 @SETTINGS
@@ -282,3 +283,30 @@ def test_any_bytes_to_the_input_reader_give_rows_or_a_clean_error(data, name):
         assert str(exc).startswith(name)
     else:
         assert [r.row for r in rows] == sorted({r.row for r in rows})
+
+
+@SETTINGS
+@given(st.data(), st.sampled_from(["d.yaml", "d.csv", "project.yaml"]))
+def test_any_bytes_to_a_decisions_or_project_file_give_data_or_a_clean_error(data, name):
+    from screen.assess.project import load_project
+    from screen.decisions import parse_decisions
+
+    valid = {
+        "d.yaml": b"decisions:\n  - {input: A, source: us_csl, entity_id: x, decision: confirmed, reviewer: r, "
+                  b"date: 2026-01-01, fingerprint: f}\n",
+        "d.csv": b"input,source,entity_id,decision,reviewer,date,reason,fingerprint\nA,us_csl,x,confirmed,r,2026-01-01,,f\n",
+        "project.yaml": (Path(__file__).resolve().parents[2] / "examples" / "community-policing-uk.yaml").read_bytes(),
+    }[name]
+    blob = data.draw(mutated(valid))
+    folder = Path(tempfile.mkdtemp(prefix="hrdd-yaml-"))
+    try:
+        try:
+            if name == "project.yaml":
+                (folder / name).write_bytes(blob)
+                load_project(folder / name)
+            else:
+                parse_decisions(blob, name, ("us_csl", "register"))
+        except HrddError as exc:
+            assert str(exc)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
