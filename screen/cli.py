@@ -413,7 +413,7 @@ def assess_cmd(
     color = output is None and fmt == AssessFormat.terminal and sys.stdout.isatty()
     width = 100 if output is not None or not sys.stdout.isatty() else min(_out().width, 120)
     text = render(result.doc, fmt.value, RenderOptions(color=color, width=width))
-    _write_atomic(output, text)
+    _write_text(output, text)
     where = f"; report written to {output}" if output is not None else ""
     print(f"hrdd: overall risk {result.risk.upper()}{where}", file=sys.stderr)
     if result.fails(fail_level):
@@ -423,7 +423,7 @@ def assess_cmd(
         raise typer.Exit(int(ExitCode.LIST_DATA))
 
 
-def _write_atomic(path: Path | None, text: str) -> None:
+def _write_text(path: Path | None, text: str) -> None:
     """Write a report to ``path`` so that a reader never sees half of it (or to stdout)."""
     with _output(path, False) as out:
         out.write(text)
@@ -570,7 +570,7 @@ def screen_cmd(
         from .report.batch.template import render_template
 
         kind = "csv" if decisions_template.suffix.casefold() in (".csv", ".tsv") else "yaml"
-        _write_atomic(decisions_template, render_template(run.template, kind))
+        _write_text(decisions_template, render_template(run.template, kind))
         print(f"hrdd: {len(run.template)} open hit(s) written to {decisions_template}", file=sys.stderr)
     if output is not None or fmt not in (ScreenFormat.table, ScreenFormat.github):
         where = f"; results written to {output}" if output is not None else ""

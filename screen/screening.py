@@ -233,24 +233,17 @@ class InputRow:
 
 @dataclass(slots=True)
 class RowResult:
+    """One row as the matcher saw it (a worker sends these back; ``screen.batch`` settles
+    them with decisions and register link chains)."""
+
     row: int
     input: str | None
     status: str
     hits: list[Hit] = field(default_factory=list)
     reason: str | None = None
     ident: str | None = None
-    chains: dict[str, list[Chain]] = field(default_factory=dict)
     country: str | None = None
     kind: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        d: dict[str, object] = {"row": self.row, "input": self.input, "status": self.status}
-        if self.ident is not None:
-            d["id"] = self.ident
-        if self.reason:
-            d["reason"] = self.reason
-        d["hits"] = [h.to_dict() for h in self.hits]
-        return d
 
 
 MatchCache = dict[tuple[str, str | None, str | None], list[Hit] | None]

@@ -60,7 +60,6 @@ class ScreenRun:
     info: dict[str, Any]
     warnings: list[str]
     template: list[dict[str, object]] = field(default_factory=list)
-    unused_decisions: int = 0
 
     def fails(self, fail_on: str) -> bool:
         return fails(self.summary.worst(), fail_on)
@@ -134,7 +133,7 @@ def run_screen(job: ScreenJob, settings: Settings, clock: Callable[[], datetime]
         warnings.append(f"{job.decisions}: {book.undecided} entries have no decision yet and were not applied")
     if unused:
         warnings.append(f"{job.decisions}: {unused} decision(s) matched no hit in this run")
-    return ScreenRun(summary, info, warnings, template, unused)
+    return ScreenRun(summary, info, warnings, template)
 
 
 def _decisions(path: Path | None) -> DecisionBook | None:

@@ -18,19 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.sources.test_malformed import _zip
+
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 UN = (FIX / "un" / "consolidated.xml").read_bytes()
 CSL_HEADER = (FIX / "us_csl" / "consolidated.csv").read_bytes().split(b"\n", 1)[0] + b"\n"
 CSL = (FIX / "us_csl" / "consolidated.csv").read_bytes()
 SDN_ROW = b'1,"ACME",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
-
-
-def _zip(members: list[tuple[str, bytes]]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members:
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 LAUGHS = b"""<?xml version="1.0"?>

@@ -11,7 +11,7 @@ import json
 import shutil
 import tempfile
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
