@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..yamlfile import error_place, load_yaml
 from .model import Alias, AssistanceType, Body, Concern, Country, Designation, Indicator, Link, Register, Source
 from .vocab import LINK_TYPES
 
@@ -88,7 +87,9 @@ def digest(folders: Sequence[Path]) -> str:
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
-    import yaml
+    import yaml  # only when a file is parsed: a cached register needs no YAML
+
+    from ..yamlfile import error_place, load_yaml
 
     try:
         size = path.stat().st_size
