@@ -26,7 +26,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .model import Alias, AssistanceType, Body, Concern, Country, Designation, Indicator, Link, Register, Source
+from .model import (
+    Alias,
+    AssistanceType,
+    Body,
+    Concern,
+    Country,
+    Designation,
+    Indicator,
+    Link,
+    Register,
+    Source,
+)
 from .vocab import LINK_TYPES
 
 FORMAT_VERSION = 1  # bump when the cached form changes
