@@ -31,7 +31,7 @@ def main() -> None:
     errors = []
     for row in cases:
         truth = row["is_match"] == "true"
-        score = round(m.compare(row["name1"], row["name2"]).score * 100)
+        score = round(m.compare(row["name1"], row["name2"], organisation=row["schema"] != "Person").score * 100)
         pred = score >= threshold
         cell = 0 if truth and pred else 1 if pred else 2 if truth else 3
         for key in ("all", f"group:{row['case_group']}", f"schema:{row['schema']}"):

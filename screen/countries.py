@@ -61,7 +61,9 @@ def to_iso2(text: str | None) -> str | None:
 _ADMIN_WORDS = frozenset(
     "city of the and province sheng shi zizhiqu region oblast kray krai respublika state "
     "county district governorate muhafazat ostan wilayah department departement prefecture "
-    "autonomous municipality territory special administrative area island islands republic".split()
+    "autonomous municipality territory special administrative area island islands republic "
+    "great independent occupied strip socialist commonwealth confederation duchy principality "
+    "sultanate federative".split()
 )
 
 
@@ -72,17 +74,48 @@ def place_words() -> frozenset[str]:
 
     A place in a name locates a body rather than identifying it ("Hunan" in "Hunan
     University" and in "Hunan Goke Microelectronics")."""
+    return frozenset(place_countries())
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> dict[str, frozenset[str]]:
+    """Each word of :func:`place_words` → the countries (alpha-2) it may stand for:
+    "russian" and "federation" → RU (and "federation" also → BA), "hunan" → CN."""
     import pycountry
 
     from .names import analyze
-    from .names.tables import PLACES
+    from .names.tables import PLACE_COUNTRY
 
-    words: set[str] = set(PLACES.values())
-    names = [sd.name for sd in pycountry.subdivisions]
+    found: dict[str, set[str]] = {w: {code} for w, code in PLACE_COUNTRY.items()}
+    named: list[tuple[str, str]] = [(sd.name, sd.country_code) for sd in pycountry.subdivisions]
     for c in pycountry.countries:
-        names += [c.name, getattr(c, "common_name", "") or ""]
-    for name in names:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, "") or ""
+            if value:
+                named.append((value, c.alpha_2))
+    named += [(alias, code) for alias, code in _ALIASES.items()]
+    for name, code in named:
         for tok in analyze(name).tokens:
             if len(tok) >= 4 and tok.isalpha() and tok not in _ADMIN_WORDS:
-                words.add(tok)
-    return frozenset(words)
+                found.setdefault(tok, set()).add(code)
+    return {w: frozenset(codes) for w, codes in found.items()}
+
+
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """Words that on their own name a country ("vietnam", "russia", "scotland"): a query
+    word of this kind that the listed body's countries do not include says the query
+    means a body elsewhere. (Words such as "national" or "central" also occur in place
+    names, but name no country by themselves.)"""
+    import pycountry
+
+    from .names import analyze
+
+    names = [n for c in pycountry.countries for n in (c.name, getattr(c, "common_name", "") or "")]
+    names += list(_ALIASES)
+    out = set()
+    for name in names:
+        toks = analyze(name).tokens if name else ()
+        if len(toks) == 1 and len(toks[0]) >= 4 and toks[0].isalpha():
+            out.add(toks[0])
+    return frozenset(out)

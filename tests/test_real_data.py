@@ -91,8 +91,8 @@ def real_matcher(imported):
         ("XJ Police College", "us_csl", "Xinjiang Police College", "match"),  # T3, abbreviation
         ("XPCC PSB", "uk", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS PUBLIC SECURITY BUREAU", "match"),  # T4
         ("Bingtuan Gong'an Ju", "uk", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS PUBLIC SECURITY BUREAU", "review"),
-        ("XUAR People's Government Public Security Bureau", "us_csl",
-         "Xinjiang Uighur Autonomous Region (XUAR) People?s Government Public Security Bureau", "review"),  # T5
+        ("XUAR People's Government Public Security Bureau", "us_csl",  # T5; "(XUAR)" is also indexed alone
+         "Xinjiang Uighur Autonomous Region (XUAR) People?s Government Public Security Bureau", "match"),
         ("Rapid Action Battalion", "ofac_sdn", "RAPID ACTION BATTALION", "match"),  # T7
         ("Tiger Squad", "ofac_sdn", "RAPID INTERVENTION FORCE", "match"),  # T8
         ("Minsk OMON", "us_csl", "MINSK SPECIAL PURPOSE POLICE UNIT", "match"),  # T9

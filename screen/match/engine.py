@@ -143,10 +143,12 @@ class Matcher:
         self.config = config or MatchConfig()
         self.lexicon = Lexicon(self.indexes)
 
-    def compare(self, query: str, listed: str) -> NameScore:
-        """Score two names against each other with this matcher's word weights."""
+    def compare(self, query: str, listed: str, organisation: bool = False) -> NameScore:
+        """Score two names against each other with this matcher's word weights
+        (``organisation``: the listed name is a body's, not a person's)."""
         q, c = analyze(query), analyze(listed)
-        return compare(q.tokens, c.tokens, self.lexicon.weight, q.legal, c.legal)
+        return compare(q.tokens, c.tokens, self.lexicon.weight, q.legal, c.legal, self.lexicon,
+                       organisation=organisation)
 
     @property
     def sources(self) -> list[str]:
@@ -164,7 +166,8 @@ class Matcher:
             return result
         cutoff = self.config.review if threshold is None else threshold
         weight = self.lexicon.weight
-        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]]]] = {}
+        countries_of = self.lexicon.countries_of
+        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int]] = {}
         for ii, pos in retrieve(form.tokens, self.indexes, self.lexicon, self.config.candidates, self.config.min_share):
             idx = self.indexes[ii]
             ci, ni = idx.name_card[pos], idx.name_index[pos]
@@ -172,7 +175,11 @@ class Matcher:
             if not _kind_allows(kind, card.kind):
                 continue
             legal = idx.legal[pos]
-            scored = compare(form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else ())
+            located = card.kind != "person" and bool(card.countries)  # a person's name may hold "Jordan"
+            scored = compare(
+                form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else (),
+                self.lexicon, frozenset(card.countries) if located else frozenset(), card.kind != "person",
+            )
             if scored.score <= 0:
                 continue
             context: list[tuple[str, float]] = []
@@ -182,21 +189,33 @@ class Matcher:
                 context.append(
                     (f"country differs: query {country}, listed {', '.join(card.countries)}", -COUNTRY_MISMATCH)
                 )
+            elif not country and located:
+                named = [t for t, _ in scored.query_only if t in self.lexicon.country_words]
+                if named:
+                    codes = sorted(set().union(*(countries_of(t) for t in named)))
+                    context.append((
+                        f"the query names another country ({', '.join(named)}: {', '.join(codes)}), "
+                        f"listed {', '.join(card.countries)}",
+                        -COUNTRY_MISMATCH,
+                    ))
             total = max(0.0, scored.score + sum(d for _, d in context))
             key = (ii, ci)
             if key not in best or total > best[key][0]:
-                best[key] = (total, ni, scored, context)
+                best[key] = (total, ni, scored, context, pos)
         hits: list[Hit] = []
-        for (ii, ci), (total, ni, scored, context) in best.items():
+        for (ii, ci), (total, ni, scored, context, pos) in best.items():
             score = round(total * 100)
             if score < cutoff:
                 continue
             card = self.indexes[ii].card(ci)
             level = self.config.level(score) or "review"
             value, ntype, _ = card.names[ni]
-            hits.append(
-                Hit(card, value, ntype, score, level, scored, form.notes, analyze(value).notes, tuple(context))
-            )
+            listed = analyze(value)
+            notes = listed.notes
+            compared = self.indexes[ii].names[pos]
+            if compared != listed.text:
+                notes += (f"bracketed part read as a name of its own ({compared!r})",)
+            hits.append(Hit(card, value, ntype, score, level, scored, form.notes, notes, tuple(context)))
         rank = {idx.source: i for i, idx in enumerate(self.indexes)}  # equal scores: in the order the lists were given
         hits.sort(key=lambda h: (-h.score, rank.get(h.card.source, len(rank)), h.card.record_id))
         result.hits = hits[: self.config.limit]

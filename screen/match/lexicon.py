@@ -43,7 +43,15 @@ class Lexicon:
     def __init__(self, indexes: Iterable[CompiledIndex]) -> None:
         indexes = list(indexes)
         self._tables = [idx.postings for idx in indexes]
-        self.places: frozenset[str] = frozenset().union(*(idx.places for idx in indexes))
+        # Every index carries the same place table (it comes from ISO 3166, not from the
+        # list); distinct ones are kept only when indexes were built with other data.
+        self._place_tables: list[dict[str, str]] = []
+        for idx in indexes:
+            if idx.places and not any(idx.places == t for t in self._place_tables):
+                self._place_tables.append(idx.places)
+        self._place_codes: dict[str, frozenset[str]] = {}
+        self.country_words: frozenset[str] = frozenset().union(*(idx.country_words for idx in indexes))
+        self._common_sets = [idx.common for idx in indexes]
         self._df: dict[str, int] = {}
         self._buckets: dict[tuple[int, str, str], list[str]] | None = None
         self._weights: dict[str, float] = {}
@@ -56,6 +64,27 @@ class Lexicon:
             n = self._df[token] = sum(len(t.get(token, b"")) for t in self._tables) // 4
         return n
 
+    def countries_of(self, token: str) -> frozenset[str]:
+        """The countries (alpha-2) a word may name ("russian" → RU); empty for a word that
+        names no country or province."""
+        codes = self._place_codes.get(token)
+        if codes is None:
+            codes = self._place_codes[token] = frozenset(
+                c for t in self._place_tables for c in t.get(token, "").split()
+            )
+        return codes
+
+    def is_place(self, token: str) -> bool:
+        return bool(self.countries_of(token))
+
+    def known(self, token: str) -> bool:
+        """Whether some list name holds the word."""
+        return self.df(token) > 0
+
+    def common(self, token: str) -> bool:
+        """Whether the word is an everyday English word ("vision", "team")."""
+        return any(token in c for c in self._common_sets)
+
     def vocabulary(self) -> set[str]:
         return {tok for table in self._tables for tok in table}
 
@@ -67,7 +96,7 @@ class Lexicon:
             else:
                 n = self.df(token)
                 w = 1.0 if n <= RARE_DF else max(MIN_WEIGHT, 1.0 - 0.25 * math.log10(n / RARE_DF))
-                if token in self.places:
+                if self.is_place(token):
                     w = min(w, PLACE_WEIGHT)
             self._weights[token] = w
         return w

@@ -12,7 +12,7 @@ query are aligned one-to-one with the words of the listed name, in this order:
    ("xpcc" / "xinjiang production construction corps");
 5. an initial: a single letter stands for a word starting with it;
 6. words that name the same kind of body in translations (academy / college / school /
-   institute), at half similarity.
+   institute; bureau / department), at half similarity.
 
 Each aligned pair counts with its similarity times the weight of its words (rare words
 weigh more, see ``lexicon``). Words left over lower the score: a word only in the query
@@ -29,6 +29,13 @@ same word) and none of the listed-only words is, the listed-only words count at
 names the body by its distinctive part ("Sensetime" for "Beijing Sensetime Technology
 Development Co., Ltd.").
 
+A query word that only names the listed body's country ("of the Russian Federation" after
+"Federal Security Service", listed in Russia) counts at ``COUNTRY_WORD_EXTRA``: it
+places the body where the list places it, it does not name another one; unless the
+listed name has a place the query leaves out ("Shandong Police College" is not "Xinjiang
+Police College"). The caller gives the word-to-countries look-up and the listed body's
+countries; the scorer holds no country data.
+
 Two names whose letters are the same once spaces are removed score as a join. Differing
 legal-form classes (LLC vs JSC) take off ``LEGAL_FORM_MISMATCH``. Pure functions.
 """
@@ -37,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rapidfuzz.distance import OSA
 
@@ -44,19 +52,59 @@ from .lexicon import edit_budget
 
 LISTED_EXTRA = 0.3
 CONTAINED_EXTRA = 0.15
+COUNTRY_WORD_EXTRA = 0.15
+GENERIC_EXTRA = 0.6
 DISTINCTIVE = 0.9
 LEGAL_FORM_MISMATCH = 0.03
 ACRONYM_SIMILARITY = 0.8
 SYNONYM_SIMILARITY = 0.5
 
 # Words used for the same kind of body in translated names ("police academy" / "police
-# college" for one Chinese or Sinhala name). They align, but only at half similarity.
+# college" for one Chinese or Sinhala name; "public security bureau" / "department" for
+# one Chinese provincial office). They align, but only at half similarity.
 SYNONYMS = frozenset(
-    frozenset(p) for p in [("academy", "college"), ("academy", "school"), ("college", "school"), ("institute", "college"), ("institute", "academy")]
+    frozenset(p) for p in [("academy", "college"), ("academy", "school"), ("college", "school"), ("institute", "college"), ("institute", "academy"),
+                           ("bureau", "department")]
 )
 INITIAL_SIMILARITY = 0.8
 
 Weight = Callable[[str], float]
+
+
+class Vocabulary(Protocol):
+    """What the scorer may ask about a word (``lexicon.Lexicon`` answers from the lists)."""
+
+    def countries_of(self, token: str) -> frozenset[str]: ...
+    def known(self, token: str) -> bool: ...
+    def common(self, token: str) -> bool: ...
+
+    @property
+    def country_words(self) -> frozenset[str]: ...
+
+
+def _names_country(token: str, vocab: Vocabulary) -> frozenset[str]:
+    """The countries a word clearly names: a country's own name, or a place of one country
+    only (not "central" or "national", which occur in places of many)."""
+    codes = vocab.countries_of(token)
+    return codes if token in vocab.country_words or len(codes) == 1 else frozenset()
+
+
+def _names_body(pair: Pair, ordinary: Callable[[str], bool]) -> bool:
+    """Whether an aligned pair rests on a word that names a body rather than describing
+    one: "hikvision", "sense time" (joined), "kgb" (acronym), not "university" or "hunan"."""
+    if pair.how in ("same", "typo", "joined"):
+        return not ordinary(pair.listed.replace(" ", ""))
+    if pair.how == "acronym":
+        return not ordinary(pair.query if " " not in pair.query else pair.listed)
+    return False
+
+
+def _other_word_than_place(a: str, b: str, vocab: Vocabulary) -> bool:
+    """One word is a place and the other a different word the lists also use: "beijing"
+    and "beihang" are two names, not a typo of one (checked for two edits or more; one
+    edit, as in "Chima" for "China", stays a typo)."""
+    pa, pb = vocab.countries_of(a), vocab.countries_of(b)
+    return (bool(pa) and not pb and vocab.known(b)) or (bool(pb) and not pa and vocab.known(a))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +142,13 @@ class NameScore:
     query_only: tuple[tuple[str, float], ...] = ()
     listed_only: tuple[tuple[str, float], ...] = ()
     adjustments: tuple[tuple[str, float], ...] = ()
+    country_words: tuple[tuple[str, float], ...] = ()
 
     def reasons(self) -> list[str]:
         out = [p.describe() for p in self.pairs]
+        if self.country_words:
+            words = ", ".join(f"{t!r}" for t, _ in self.country_words)
+            out.append(f"only in the query: {words}, naming the listed body's country (lowers the score a little)")
         if self.query_only:
             words = ", ".join(f"{t!r}" for t, _ in self.query_only)
             out.append(f"only in the query: {words} (lowers the score)")
@@ -135,8 +187,15 @@ def compare(
     weight: Weight,
     query_legal: Sequence[str] = (),
     listed_legal: Sequence[str] = (),
+    vocab: Vocabulary | None = None,
+    listed_in: frozenset[str] = frozenset(),
+    organisation: bool = False,
 ) -> NameScore:
-    """Align and score two comparable names (word sequences)."""
+    """Align and score two comparable names (word sequences).
+
+    ``vocab`` says which words name places, occur in the lists or are everyday English;
+    ``listed_in`` gives the listed body's countries; ``organisation`` says the listed
+    name is not a person's (the rules for distinctive words apply to bodies only)."""
     if not query or not listed:
         return NO_MATCH
     q_free = list(range(len(query)))
@@ -160,7 +219,7 @@ def compare(
         for qi in q_free:
             for li in l_free:
                 t = _typo(query[qi], listed[li])
-                if t is not None:
+                if t is not None and not (organisation and vocab and t[0] > 1 and _other_word_than_place(query[qi], listed[li], vocab)):
                     options.append((t[1], qi, li, t[0]))
         options.sort(key=lambda o: (-o[0], o[1], o[2]))
         for sim, qi, li, d in options:
@@ -203,17 +262,44 @@ def compare(
     aligned = tuple(p for _, p in pairs)
     query_only = tuple((query[i], weight(query[i])) for i in q_free)
     listed_only = tuple((listed[i], weight(listed[i])) for i in l_free)
-    num = sum(p.similarity * p.weight for p in aligned)
-    extra = LISTED_EXTRA
-    contained = False
+    country_words: tuple[tuple[str, float], ...] = ()
+    # A place only in the query that is in the listed body's country counts little, unless
+    # the listed name has a word the query leaves out that may be a place of its own
+    # (Shandong / Xinjiang; Shanghai / Shihezi, a city no country table holds).
     if (
-        not query_only
-        and listed_only
-        and any(p.how == "same" and p.weight >= DISTINCTIVE for p in aligned)
-        and all(w < DISTINCTIVE for _, w in listed_only)
+        vocab is not None and listed_in and query_only
+        and not any(vocab.countries_of(t) or w >= DISTINCTIVE for t, w in listed_only)
+    ):
+        agree = [x for x in query_only if _names_country(x[0], vocab) & listed_in]
+        country_words = tuple(agree)
+        query_only = tuple(x for x in query_only if x not in agree)
+    num = sum(p.similarity * p.weight for p in aligned)
+
+    def ordinary(tok: str) -> bool:
+        """An everyday word or a place: it says what kind of body, or where, not which."""
+        return organisation and vocab is not None and (vocab.common(tok) or bool(vocab.countries_of(tok)))
+
+    def distinctive(tok: str, w: float) -> bool:
+        return w >= DISTINCTIVE and not ordinary(tok)
+
+    extra = LISTED_EXTRA
+    contained = generic = False
+    if (
+        not query_only and listed_only
+        and any(p.how == "same" and distinctive(p.query, p.weight) for p in aligned)
+        and not any(distinctive(t, w) for t, w in listed_only)
     ):
         extra, contained = CONTAINED_EXTRA, True
-    den = sum(p.weight for p in aligned) + sum(w for _, w in query_only) + extra * sum(w for _, w in listed_only)
+    listed_cost = extra * sum(w for _, w in listed_only)
+    if organisation and vocab is not None and listed_only and not any(_names_body(p, ordinary) for p in aligned):
+        # Only everyday words and places in the query ("Nanjing University", "Rapid
+        # Response Team"): what the listed name adds decides which body it is.
+        generic = True
+        listed_cost = sum((1.0 if distinctive(t, w) else GENERIC_EXTRA) * w for t, w in listed_only)
+    den = (
+        sum(p.weight for p in aligned) + sum(w for _, w in query_only) + listed_cost
+        + COUNTRY_WORD_EXTRA * sum(w for _, w in country_words)
+    )
     score = num / den if den else 0.0
 
     # Same letters once the spaces are gone ("hik vision digital" / "hikvision digital").
@@ -224,6 +310,11 @@ def compare(
             return NameScore(1.0, (joined,))
 
     adjustments: list[tuple[str, float]] = []
+    if generic:
+        adjustments.append((
+            "the query has only everyday words and places in common with the listed name: the listed "
+            "name's other words count more", 0.0,
+        ))
     if contained:
         adjustments.append(("every query word is in the listed name, with a distinctive one: the listed name's other words count less", 0.0))
     if query_legal and listed_legal and not set(query_legal) & set(listed_legal):
@@ -231,7 +322,7 @@ def compare(
             (f"legal forms differ ({'/'.join(query_legal)} vs {'/'.join(listed_legal)})", -LEGAL_FORM_MISMATCH)
         )
     total = max(0.0, min(1.0, score + sum(d for _, d in adjustments)))
-    return NameScore(total, aligned, query_only, listed_only, tuple(adjustments))
+    return NameScore(total, aligned, query_only, listed_only, tuple(adjustments), country_words)
 
 
 def _multi(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +48,7 @@ from .tables import (
 __all__ = [
     "NameForm",
     "analyze",
+    "bracket_variants",
     "detect_script",
     "fold",
     "normalize",
@@ -193,6 +195,8 @@ def _expand(words: list[str], notes: list[str]) -> list[str]:
     for w in words:
         w = SPELLINGS.get(w, w)
         full = ABBREVIATIONS.get(w)
+        if full is not None and len(full) > 1 and len(words) == 1:
+            full = None  # "MPS" alone may be any ministry's initials; inside a name it is read out
         if full is not None:
             out.extend(full)
             notes.append(f"abbreviation {w!r} expanded to {' '.join(full)!r}")
@@ -269,6 +273,46 @@ def analyze(text: str) -> NameForm:
         if words == before:
             break
     return NameForm(tuple(words), tuple(legal), tuple(notes))
+
+
+_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_ACRONYM = re.compile(r"[A-Za-z][A-Za-z&\-]{2,9}")
+
+
+def bracket_variants(text: str) -> list[str]:
+    """Other names written inside a listed name's brackets, for the index.
+
+    "National University of Defense Technology (NUDT)" also stands for "National
+    University of Defense Technology" and, since NUDT is the initials of its words, for
+    "NUDT". A bracketed word counts as an acronym only when its letters are the initials
+    of words before it, in order (words may be skipped), so places and legal forms in
+    brackets ("(Shenzhen)", "(Pvt)") never become names of their own.
+    """
+    if "(" not in text and "[" not in text:
+        return []
+    out: list[str] = []
+    outside = " ".join(_BRACKET.sub(" ", text).split())
+    if outside and outside != text.strip() and analyze(outside).tokens:
+        out.append(outside)
+    head = text[: min(i for i in (text.find("("), text.find("[")) if i >= 0)]
+    before_words = _NON_WORD.sub(" ", fold(head)).split()
+    for inner in _BRACKET.findall(text):
+        inner = inner.strip()
+        if _ACRONYM.fullmatch(inner) and _initials_of(inner.replace("-", "").replace("&", "").casefold(), before_words):
+            out.append(inner)
+    return out
+
+
+def _initials_of(acronym: str, words: Sequence[str]) -> bool:
+    """The letters of ``acronym`` are the first letters of ``words`` in order (some
+    words skipped), starting with the first word."""
+    if not words or not acronym or acronym[0] != words[0][0]:
+        return False
+    i = 0
+    for w in words:
+        if i < len(acronym) and w[0] == acronym[i]:
+            i += 1
+    return i == len(acronym)
 
 
 def normalize(text: str) -> str:

@@ -54,8 +54,13 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "prc": ("peoples", "republic", "china"),
 }
 
-# Spelling and number variants read as one word without comment in explanations.
-SPELLINGS: dict[str, str] = {"centre": "center", "technologies": "technology"}
+# Spelling and number variants read as one word without comment in explanations: British
+# and American spellings common in the names of bodies, and plural "technologies".
+SPELLINGS: dict[str, str] = {
+    "centre": "center", "centres": "centers", "technologies": "technology",
+    "defence": "defense", "organisation": "organization", "organisations": "organizations",
+    "programme": "program", "programmes": "programs", "labour": "labor", "licence": "license",
+}
 
 # Legal forms: a phrase (tuple of normalised words) → its class. Classes follow the usual
 # grouping of company forms: private limited companies, joint-stock companies,
@@ -143,6 +148,13 @@ _PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
     ("belarus", "byelorussia"),
 )
 PLACES: dict[str, str] = {v: group[0] for group in _PLACE_GROUPS for v in group[1:]}
+# The country of each canonical place above (ISO 3166-1 alpha-2), and place words too
+# short for the rule that takes words of four letters or more from ISO 3166 names: "sri"
+# of Sri Lanka (other three-letter words there, such as "lao", "jan" or "man", are also
+# names or everyday words and are left out).
+PLACE_COUNTRY: dict[str, str] = {
+    **{group[0]: "CN" for group in _PLACE_GROUPS}, "myanmar": "MM", "kyiv": "UA", "belarus": "BY", "sri": "LK",
+}
 
 # Function words and titles dropped from the comparable form (both sides).
 STOPWORDS = frozenset(

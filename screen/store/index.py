@@ -7,11 +7,19 @@ load; a corrupt or outdated index is rebuilt from the snapshot's entity file.
 
 What it holds, for the matcher's candidate retrieval:
 
-- every name's comparable form (``names``) and legal-form classes (``legal``);
+- every name's comparable form (``names``) and legal-form classes (``legal``), plus the
+  forms a name's brackets stand for ("X (XYZ)" is also indexed as "X" and, when XYZ is
+  the initials of X's words, as "XYZ"; see ``names.bracket_variants``);
 - ``postings``: word → positions of the names holding it;
 - ``acronyms``: the initials of the first 3 to 8 words of organisation names ("xpcc" for
   "Xinjiang Production and Construction Corps ...");
-- ``places``: the words of these names that name a country or province;
+- ``places``: the words of these names that name a country or province (ISO 3166), and
+  every country's own name, each with the countries (alpha-2 codes, space-separated) it
+  may stand for; ``country_words``: the words that on their own name a country (kept
+  whole, so that a query naming a country is understood even when no listed name does);
+- ``common``: the words of these names that are everyday English words ("vision",
+  "team", "university"), which say less about which body a name means than words such
+  as "hikvision" or "terek" (see :func:`everyday_words`);
 - ``cards``: a short summary of each entity, enough to report a hit without loading the
   full entity file.
 
@@ -30,14 +38,15 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from ..countries import place_words, to_iso2
+from ..countries import country_words, place_countries, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
-from ..names import analyze
+from ..names import analyze, bracket_variants
 
-INDEX_VERSION = 8  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 14  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -128,7 +137,9 @@ class CompiledIndex:
     name_index: array
     postings: dict[str, bytes] = field(default_factory=dict)
     acronyms: dict[str, bytes] = field(default_factory=dict)
-    places: frozenset[str] = frozenset()
+    places: dict[str, str] = field(default_factory=dict)
+    country_words: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
     _cards: dict[int, EntityCard] = field(default_factory=dict)
 
     def card(self, i: int) -> EntityCard:
@@ -206,27 +217,52 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         is_person = entity.kind == EntityKind.PERSON
         seen: set[str] = set()
         for ni, name in enumerate(entity.names):
-            form = analyze(name.value)
-            text = form.text
-            if not text or text in seen:
-                continue
-            seen.add(text)
-            pos = len(names)
-            names.append(text)
-            legal.append(" ".join(form.legal))
-            name_card.append(ei)
-            name_index.append(ni)
-            toks = form.tokens
-            for tok in dict.fromkeys(toks):
-                postings[tok].append(pos)
-            if not is_person and len(toks) >= ACRONYM_MIN:
-                initials = "".join(t[0] for t in toks[:ACRONYM_MAX])
-                for size in range(ACRONYM_MIN, len(initials) + 1):
-                    acronyms[initials[:size]].append(pos)
+            for value in (name.value, *bracket_variants(name.value)):
+                form = analyze(value)
+                text = form.text
+                if not text or text in seen:
+                    continue
+                seen.add(text)
+                pos = len(names)
+                names.append(text)
+                legal.append(" ".join(form.legal))
+                name_card.append(ei)
+                name_index.append(ni)
+                toks = form.tokens
+                for tok in dict.fromkeys(toks):
+                    postings[tok].append(pos)
+                if not is_person and len(toks) >= ACRONYM_MIN:
+                    initials = "".join(t[0] for t in toks[:ACRONYM_MAX])
+                    for size in range(ACRONYM_MIN, len(initials) + 1):
+                        acronyms[initials[:size]].append(pos)
     return CompiledIndex(
         INDEX_VERSION, source, Strings(cards), Strings(names), Strings(legal), name_card, name_index,
-        _pack(postings), _pack(acronyms), place_words() & postings.keys(),
+        _pack(postings), _pack(acronyms),
+        {w: " ".join(sorted(codes)) for w, codes in place_countries().items() if w in postings or w in country_words()},
+        country_words(),
+        everyday_words(postings.keys()),
     )
+
+
+EVERYDAY_ZIPF = 2.0  # at least one in ten million words of ordinary English
+
+
+def everyday_words(words: Iterable[str]) -> frozenset[str]:
+    """The words that are everyday English: a Zipf frequency (log10 of occurrences per
+    billion words) of at least ``EVERYDAY_ZIPF`` in pyspellchecker's English word counts.
+    Used by the scorer to tell a distinctive word of a name from an ordinary one; read
+    only when an index is built."""
+    everyday = _english_everyday()
+    return frozenset(w for w in words if w in everyday)
+
+
+@lru_cache(maxsize=1)
+def _english_everyday() -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    freq = SpellChecker(language="en").word_frequency
+    floor = 10**EVERYDAY_ZIPF * freq.total_words / 1e9
+    return frozenset(w for w, n in freq.items() if n >= floor and w.isalpha())
 
 
 def save_index(index: CompiledIndex, path: Path) -> str:

@@ -157,7 +157,8 @@ def test_changed_since_reports_only_new_or_changed_hits(run, home, tmp_path):
     partners.write_text("name\nXinjiang Police College\nXUAR People's Government Public Security Bureau\n"
                         "Police Scotland\n", encoding="utf-8")
     first = json.loads(run("screen", str(partners), "--format", "json", "--no-register").stdout)
-    assert [x["status"] for x in first["results"]] == ["match", "review", "clear"]
+    # the XUAR row meets the listed name through its bracketed "(XUAR)"
+    assert [x["status"] for x in first["results"]] == ["match", "match", "clear"]
     csl_v1 = next(x["version"] for x in first["lists"] if x["source"] == "us_csl")
     import_lists(home, changed_csl(tmp_path))
     earlier = tmp_path / "earlier.json"

@@ -123,3 +123,35 @@ def test_thresholds_set_levels():
 
 def test_empty_query_gives_no_hits(matcher):
     assert matcher.match("!!!").hits == []
+
+
+@pytest.fixture(scope="module")
+def bodies():
+    return Matcher([build_index("test", [
+        ent("b1", ORG, "National University of Defense Technology (NUDT)", countries=("China",)),
+        ent("b2", ORG, "Federal Security Service", countries=("Russia",)),
+        ent("b3", ORG, "Ministry of People's Security", "MPS", countries=("Korea, North",)),
+        *ENTITIES[7:],
+    ])])
+
+
+def test_bracketed_acronym_is_a_name_of_its_own(bodies):
+    hit = bodies.match("NUDT").hits[0]
+    assert hit.card.record_id == "b1" and hit.level == "match"
+    assert hit.matched_name == "National University of Defense Technology (NUDT)"
+    assert "bracketed part read as a name of its own ('nudt')" in " | ".join(hit.explanation())
+
+
+def test_country_in_the_query_agrees_or_differs(bodies):
+    agree = bodies.match("Federal Security Service of Russia").hits[0]
+    assert agree.level == "match" and "naming the listed body's country" in " | ".join(agree.explanation())
+    elsewhere = bodies.match("Federal Security Service of Ukraine", threshold=0).hits[0]
+    assert "the query names another country (ukraine: UA), listed RU" in " | ".join(elsewhere.explanation())
+    assert elsewhere.score < agree.score - 10
+
+
+def test_an_abbreviation_alone_is_not_read_out(bodies):
+    # "MPS" is the listed alias of North Korea's ministry; it does not stand for any
+    # "Ministry of Public Security" (China's, Vietnam's).
+    assert not bodies.match("Ministry of Public Security of Vietnam").hits
+    assert bodies.match("MPS").hits[0].card.record_id == "b3"

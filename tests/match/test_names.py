@@ -40,7 +40,34 @@ RULES = [
     ("particles", "Usama ibn Laden", ("usama", "bin", "laden"), (), None),
     ("legal form alone kept", "Company Limited", ("company",), ("LLC",), "legal form"),
     ("only punctuation", "---", (), (), None),
+    ("British spelling", "National University of Defence Technology", ("national", "university", "defense", "technology"), (), None),
+    ("British spelling organisation", "Iran Prisons Organisation", ("iran", "prisons", "organization"), (), None),
 ]
+
+
+BRACKETS = [
+    # (case, listed name, extra names it is indexed under)
+    ("acronym of the words before", "National University of Defense Technology (NUDT)",
+     ["National University of Defense Technology", "NUDT"]),
+    ("acronym with legal form", "China Shipbuilding Industry Corporation (CSIC)",
+     ["China Shipbuilding Industry Corporation", "CSIC"]),
+    ("acronym skipping function words", "Xinjiang Production and Construction Corps (XPCC)",
+     ["Xinjiang Production and Construction Corps", "XPCC"]),
+    ("foreign acronym is not the initials", "Federal Security Service (FSB)", ["Federal Security Service"]),
+    ("place in brackets is not a name", "Huawei Technologies Co., Ltd. (Shenzhen)", ["Huawei Technologies Co., Ltd."]),
+    ("legal form in brackets", "Foo Trading (Pvt) Ltd", ["Foo Trading Ltd"]),
+    ("square brackets", "Beijing University of Aeronautics and Astronautics [BUAA]",
+     ["Beijing University of Aeronautics and Astronautics", "BUAA"]),
+    ("no brackets", "Hikvision", []),
+    ("only a bracket", "(IRGC)", []),
+]
+
+
+@pytest.mark.parametrize("case,name,extra", BRACKETS, ids=[b[0] for b in BRACKETS])
+def test_bracket_variants(case, name, extra):
+    from screen.names import bracket_variants
+
+    assert bracket_variants(name) == extra
 
 
 @pytest.mark.parametrize("rule,text,words,legal,note", RULES, ids=[r[0] for r in RULES])

@@ -71,3 +71,64 @@ def test_listed_only_words_cost_less_than_query_only_words():
     a = score("Hikvision Digital", "Hikvision")  # query says more than the list
     b = score("Hikvision", "Hikvision Digital")  # list says more than the query
     assert b.score > a.score
+
+
+class Vocab:
+    """A stand-in for the lexicon: which words are places, listed, everyday English."""
+
+    places = {"russian": {"RU"}, "federation": {"RU"}, "russia": {"RU"}, "vietnam": {"VN"}, "beijing": {"CN"},
+              "shandong": {"CN"}, "xinjiang": {"CN"}, "china": {"CN"}, "hunan": {"CN"}}
+    country_words = frozenset({"russia", "vietnam", "china"})
+    everyday = {"university", "police", "college", "team", "response", "rapid", "vision", "technology",
+                "northwestern", "security", "service", "federal", "bank", "development", "special"}
+    listed = {"beihang", "polytechnical", "terek", "sensetime"}
+
+    def countries_of(self, token):
+        return frozenset(self.places.get(token, ()))
+
+    def known(self, token):
+        return token in self.listed or token in self.everyday or token in self.places
+
+    def common(self, token):
+        return token in self.everyday
+
+
+def body_score(query: str, listed: str, listed_in=(), organisation=True):
+    q, c = analyze(query), analyze(listed)
+    return compare(q.tokens, c.tokens, weight, q.legal, c.legal, Vocab(), frozenset(listed_in), organisation)
+
+
+BODY_CASES = [
+    # (feature, query, listed, listed body's countries, low, high, reason fragment)
+    ("country qualifier agrees", "Federal Security Service of the Russian Federation", "Federal Security Service",
+     ("RU",), 0.85, 0.99, "naming the listed body's country"),
+    ("country qualifier elsewhere", "Federal Security Service of Vietnam", "Federal Security Service",
+     ("RU",), 0.6, 0.8, "only in the query: 'vietnam'"),
+    ("a place the listed name adds blocks agreement", "Shandong Police College", "Xinjiang Police College",
+     ("CN",), 0.0, 0.74, "only in the query: 'shandong'"),
+    ("everyday words only: what the list adds counts more", "Northwestern University",
+     "Northwestern Polytechnical University", ("CN",), 0.0, 0.74, "only everyday words and places"),
+    ("everyday words only, nothing added", "Rapid Response Team", "Rapid Response Team", (), 1.0, 1.0, "'team' = 'team'"),
+    ("a distinctive word still names the body", "Sensetime", "Beijing Sensetime Technology Development Co., Ltd.",
+     ("CN",), 0.75, 0.89, "count less"),
+    ("a place is not a two-edit typo of another listed word", "Peking University", "Beihang University",
+     ("CN",), 0.0, 0.74, "only in the query: 'beijing'"),
+    ("a one-edit typo of a place stays a typo", "Bank of Chima", "Bank of China", (), 0.75, 0.99, "1 edit"),
+    ("bureau and department name one office", "Xinjiang Public Security Department",
+     "Xinjiang Public Security Bureau", ("CN",), 0.75, 0.95, "same kind of body"),
+]
+
+
+@pytest.mark.parametrize("feature,query,listed,listed_in,low,high,reason", BODY_CASES, ids=[c[0] for c in BODY_CASES])
+def test_body_feature(feature, query, listed, listed_in, low, high, reason):
+    s = body_score(query, listed, listed_in)
+    assert low <= s.score <= high, (s.score, s.reasons())
+    assert reason in " | ".join(s.reasons())
+
+
+def test_body_rules_leave_person_names_alone():
+    # A person's listed name often holds more names than the query; the rules for bodies
+    # (everyday words, places) do not apply to it.
+    body = body_score("Northwestern University", "Northwestern Polytechnical University")
+    person = body_score("Northwestern University", "Northwestern Polytechnical University", organisation=False)
+    assert person.score > body.score and person.score >= 0.75
