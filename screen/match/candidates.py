@@ -4,8 +4,8 @@ indexes, without looking at every name.
 A listed name becomes a candidate when it shares with the query
 - a word (words found in more than ``COMMON_DF`` names are used only when the query has
   nothing rarer);
-- a word a typo away, for query words no list holds (a query word that some list holds
-  retrieves by itself; other words of the query retrieve names where it is misspelt);
+- a word a typo away, for query words that no list holds or only a few names do
+  ("Suleimani" is listed once, "Soleimani" is the spelling of the name it means);
 - two neighbouring words written as one, on either side ("hikvision" / "hik vision"):
   a query word is tried cut in two where both halves are listed words;
 - an acronym ("xpcc" → organisation names whose first words have those initials).
@@ -23,6 +23,7 @@ from ..store.index import ACRONYM_MAX, ACRONYM_MIN, CompiledIndex, positions
 from .lexicon import Lexicon
 
 COMMON_DF = 5000
+FUZZY_DF = 0  # a query word held by this few list names is also looked up a typo away
 FUZZY_FACTOR = 0.9
 ACRONYM_FACTOR = 0.8
 
@@ -47,7 +48,7 @@ def retrieve(
         n = dfs[t]
         if n and (n <= COMMON_DF or not has_rare):
             lookups.append(("postings", t, w))
-        if n == 0:
+        if n <= FUZZY_DF:
             for variant, _ in lexicon.similar(t):
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))
         if len(t) >= 4:

@@ -52,6 +52,7 @@ class Lexicon:
         self._place_codes: dict[str, frozenset[str]] = {}
         self.country_words: frozenset[str] = frozenset().union(*(idx.country_words for idx in indexes))
         self._common_sets = [idx.common for idx in indexes]
+        self._syllables = next((idx.syllables for idx in indexes if idx.syllables), frozenset())
         self._df: dict[str, int] = {}
         self._buckets: dict[tuple[int, str, str], list[str]] | None = None
         self._weights: dict[str, float] = {}
@@ -84,6 +85,10 @@ class Lexicon:
     def common(self, token: str) -> bool:
         """Whether the word is an everyday English word ("vision", "team")."""
         return any(token in c for c in self._common_sets)
+
+    def syllable(self, token: str) -> bool:
+        """Whether the word is a syllable of Mandarin pinyin ("min", "ming")."""
+        return token in self._syllables
 
     def vocabulary(self) -> set[str]:
         return {tok for table in self._tables for tok in table}

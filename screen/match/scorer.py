@@ -5,7 +5,9 @@ query are aligned one-to-one with the words of the listed name, in this order:
 
 1. the same word;
 2. a typo: the same word within the edit budget of its length (``lexicon.edit_budget``),
-   swapped letters counting as one edit;
+   swapped letters counting as one edit (two words the lists both hold two edits apart,
+   or two pinyin syllables a letter apart, are two words and align at half that
+   similarity); then a name and its derived form ("mongol" / "mongolian"), at 0.8;
 3. words joined or split: one word on one side equals two or three neighbouring words on
    the other ("hikvision" / "hik vision");
 4. an acronym: one word is the initials of neighbouring words on the other side
@@ -48,12 +50,17 @@ from typing import Protocol
 
 from rapidfuzz.distance import OSA
 
+from ..names.tables import ADMIN_LEVEL_WORDS
 from .lexicon import edit_budget
 
 LISTED_EXTRA = 0.3
 CONTAINED_EXTRA = 0.15
 COUNTRY_WORD_EXTRA = 0.15
 GENERIC_EXTRA = 0.6
+GENERIC_CAP = 0.7
+KNOWN_NAMES_SIMILARITY = 0.5
+DERIVED_SIMILARITY = 0.8
+DERIVED_SUFFIXES = ("n", "an", "ian", "ia", "ese", "ish", "i", "s", "es")
 DISTINCTIVE = 0.9
 LEGAL_FORM_MISMATCH = 0.03
 ACRONYM_SIMILARITY = 0.8
@@ -77,6 +84,7 @@ class Vocabulary(Protocol):
     def countries_of(self, token: str) -> frozenset[str]: ...
     def known(self, token: str) -> bool: ...
     def common(self, token: str) -> bool: ...
+    def syllable(self, token: str) -> bool: ...
 
     @property
     def country_words(self) -> frozenset[str]: ...
@@ -92,7 +100,7 @@ def _names_country(token: str, vocab: Vocabulary) -> frozenset[str]:
 def _names_body(pair: Pair, ordinary: Callable[[str], bool]) -> bool:
     """Whether an aligned pair rests on a word that names a body rather than describing
     one: "hikvision", "sense time" (joined), "kgb" (acronym), not "university" or "hunan"."""
-    if pair.how in ("same", "typo", "joined"):
+    if pair.how in ("same", "typo", "joined", "derived"):
         return not ordinary(pair.listed.replace(" ", ""))
     if pair.how == "acronym":
         return not ordinary(pair.query if " " not in pair.query else pair.listed)
@@ -113,7 +121,7 @@ class Pair:
 
     query: str
     listed: str
-    how: str  # same | typo | joined | acronym | initial | synonym
+    how: str  # same | typo | other name | derived | joined | acronym | initial | synonym
     similarity: float
     weight: float
     edits: int = 0
@@ -124,6 +132,11 @@ class Pair:
         if self.how == "typo":
             s = "s" if self.edits != 1 else ""
             return f"{self.query!r} ≈ {self.listed!r} ({self.edits} edit{s}, similarity {self.similarity:.2f}, weight {self.weight:.2f})"
+        if self.how == "derived":
+            return f"{self.query!r} ~ {self.listed!r} (one is the other's derived form, similarity {self.similarity:.2f})"
+        if self.how == "other name":
+            return (f"{self.query!r} ~ {self.listed!r} (two different words a typo apart, "
+                    f"similarity {self.similarity:.2f}, weight {self.weight:.2f})")
         if self.how == "joined":
             return f"{self.query!r} = {self.listed!r} (words joined or split, weight {self.weight:.2f})"
         if self.how == "acronym":
@@ -176,6 +189,13 @@ def _typo(a: str, b: str) -> tuple[int, float] | None:
     return d, 1.0 - d / longest
 
 
+def _derived(a: str, b: str) -> bool:
+    """One word is the other with a suffix that makes a people or a land of a name
+    ("mongol" / "mongolian" / "mongolia", "tibet" / "tibetan", "uyghur" / "uyghurs")."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 4 and short.isalpha() and long_.startswith(short) and long_[len(short):] in DERIVED_SUFFIXES
+
+
 def _near(a: str, b: str) -> bool:
     """Equal, or within the typo budget."""
     return a == b or _typo(a, b) is not None
@@ -225,9 +245,29 @@ def compare(
         for sim, qi, li, d in options:
             if qi in q_free and li in l_free:
                 w = (weight(query[qi]) + weight(listed[li])) / 2
-                pairs.append((qi, Pair(query[qi], listed[li], "typo", sim, w, d)))
+                how = "typo"
+                a, b = query[qi], listed[li]
+                if vocab and (
+                    (d > 1 and vocab.known(a) and vocab.known(b)) or (vocab.syllable(a) and vocab.syllable(b))
+                ):
+                    # "Maria" / "Martha", "Vision" / "Isvision": two words the lists hold;
+                    # "Min" / "Ming": two pinyin syllables, so two characters. Not one word
+                    # mistyped.
+                    sim, how = sim * KNOWN_NAMES_SIMILARITY, "other name"
+                pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d)))
                 q_free.remove(qi)
                 l_free.remove(li)
+
+    # 2b. a name and its derived form ("mongol" / "mongolian", "tibet" / "tibetan")
+    if q_free and l_free:
+        for qi in list(q_free):
+            for li in list(l_free):
+                if _derived(query[qi], listed[li]):
+                    w = (weight(query[qi]) + weight(listed[li])) / 2
+                    pairs.append((qi, Pair(query[qi], listed[li], "derived", DERIVED_SIMILARITY, w)))
+                    q_free.remove(qi)
+                    l_free.remove(li)
+                    break
 
     # 3. joined or split words; 4. acronyms (both directions)
     if q_free and l_free:
@@ -291,11 +331,21 @@ def compare(
     ):
         extra, contained = CONTAINED_EXTRA, True
     listed_cost = extra * sum(w for _, w in listed_only)
+    unnamed: list[str] = []
     if organisation and vocab is not None and listed_only and not any(_names_body(p, ordinary) for p in aligned):
         # Only everyday words and places in the query ("Nanjing University", "Rapid
-        # Response Team"): what the listed name adds decides which body it is.
+        # Response Team"): what the listed name adds decides which body it is. Words for a
+        # level of government ("Municipal") count as little as before; a place or a
+        # distinctive word the query leaves out ("Korea", "Terek") keeps the pair below
+        # the review level, unless the query is placed in the same country already.
         generic = True
-        listed_cost = sum((1.0 if distinctive(t, w) else GENERIC_EXTRA) * w for t, w in listed_only)
+        listed_cost = sum((GENERIC_EXTRA if t in ADMIN_LEVEL_WORDS else 1.0) * w for t, w in listed_only)
+        query_countries = frozenset().union(*(vocab.countries_of(t) for t in query))
+        unnamed = [
+            t for t, w in listed_only
+            if t not in ADMIN_LEVEL_WORDS
+            and (distinctive(t, w) or (vocab.countries_of(t) and not vocab.countries_of(t) & query_countries))
+        ]
     den = (
         sum(p.weight for p in aligned) + sum(w for _, w in query_only) + listed_cost
         + COUNTRY_WORD_EXTRA * sum(w for _, w in country_words)
@@ -315,6 +365,9 @@ def compare(
             "the query has only everyday words and places in common with the listed name: the listed "
             "name's other words count more", 0.0,
         ))
+    if unnamed and score > GENERIC_CAP:
+        words = ", ".join(repr(t) for t in unnamed)
+        adjustments.append((f"the listed name is set apart by {words}, which the query leaves out", GENERIC_CAP - score))
     if contained:
         adjustments.append(("every query word is in the listed name, with a distinctive one: the listed name's other words count less", 0.0))
     if query_legal and listed_legal and not set(query_legal) & set(listed_legal):

@@ -156,6 +156,14 @@ PLACE_COUNTRY: dict[str, str] = {
     **{group[0]: "CN" for group in _PLACE_GROUPS}, "myanmar": "MM", "kyiv": "UA", "belarus": "BY", "sri": "LK",
 }
 
+# Words naming a level of government ("Municipal", "Prefecture", "Autonomous Region"): in a
+# listed name they say what kind of office it is, not which place or body.
+ADMIN_LEVEL_WORDS = frozenset(
+    "city municipal municipality province provincial region regional prefecture prefectural county "
+    "district autonomous territory administrative area oblast krai kray governorate township village "
+    "town".split()
+)
+
 # Function words and titles dropped from the comparable form (both sides).
 STOPWORDS = frozenset(
     "the of and for in at on de du des del la le da do dos das y et und".split()

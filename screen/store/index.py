@@ -17,6 +17,8 @@ What it holds, for the matcher's candidate retrieval:
   every country's own name, each with the countries (alpha-2 codes, space-separated) it
   may stand for; ``country_words``: the words that on their own name a country (kept
   whole, so that a query naming a country is understood even when no listed name does);
+- ``syllables``: the syllables of Mandarin pinyin ("min", "ming"): two of them a letter
+  apart are two different characters, not a typo;
 - ``common``: the words of these names that are everyday English words ("vision",
   "team", "university"), which say less about which body a name means than words such
   as "hikvision" or "terek" (see :func:`everyday_words`);
@@ -46,7 +48,7 @@ from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze, bracket_variants
 
-INDEX_VERSION = 14  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 15  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -140,6 +142,7 @@ class CompiledIndex:
     places: dict[str, str] = field(default_factory=dict)
     country_words: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
+    syllables: frozenset[str] = frozenset()
     _cards: dict[int, EntityCard] = field(default_factory=dict)
 
     def card(self, i: int) -> EntityCard:
@@ -241,6 +244,7 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         {w: " ".join(sorted(codes)) for w, codes in place_countries().items() if w in postings or w in country_words()},
         country_words(),
         everyday_words(postings.keys()),
+        pinyin_syllables(),
     )
 
 
@@ -254,6 +258,23 @@ def everyday_words(words: Iterable[str]) -> frozenset[str]:
     only when an index is built."""
     everyday = _english_everyday()
     return frozenset(w for w in words if w in everyday)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every syllable of Mandarin pinyin without tone marks (about 420), from pypinyin's
+    dictionary; read only when an index is built."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+            if plain.isascii() and plain.isalpha():
+                out.add(plain)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

@@ -76,11 +76,12 @@ def test_listed_only_words_cost_less_than_query_only_words():
 class Vocab:
     """A stand-in for the lexicon: which words are places, listed, everyday English."""
 
-    places = {"russian": {"RU"}, "federation": {"RU"}, "russia": {"RU"}, "vietnam": {"VN"}, "beijing": {"CN"},
+    places = {"korea": {"KP", "KR"}, "urumqi": {"CN"}, "russian": {"RU"}, "federation": {"RU"}, "russia": {"RU"}, "vietnam": {"VN"}, "beijing": {"CN"},
               "shandong": {"CN"}, "xinjiang": {"CN"}, "china": {"CN"}, "hunan": {"CN"}}
     country_words = frozenset({"russia", "vietnam", "china"})
     everyday = {"university", "police", "college", "team", "response", "rapid", "vision", "technology",
-                "northwestern", "security", "service", "federal", "bank", "development", "special"}
+                "northwestern", "security", "service", "federal", "bank", "development", "special", "ocean",
+                "shipping", "agency", "public", "bureau", "municipal"}
     listed = {"beihang", "polytechnical", "terek", "sensetime"}
 
     def countries_of(self, token):
@@ -91,6 +92,9 @@ class Vocab:
 
     def common(self, token):
         return token in self.everyday
+
+    def syllable(self, token):
+        return False
 
 
 def body_score(query: str, listed: str, listed_in=(), organisation=True):
@@ -132,3 +136,40 @@ def test_body_rules_leave_person_names_alone():
     body = body_score("Northwestern University", "Northwestern Polytechnical University")
     person = body_score("Northwestern University", "Northwestern Polytechnical University", organisation=False)
     assert person.score > body.score and person.score >= 0.75
+
+
+PERSON_AND_WORD_CASES = [
+    # (feature, query, listed, low, high, reason fragment)
+    ("two listed names two edits apart are two names", "Maria Lopez", "Martha Lopez", 0.0, 0.74,
+     "two different words a typo apart"),
+    ("two pinyin syllables a letter apart are two characters", "Zhang Min", "Zhang Ming", 0.0, 0.74,
+     "two different words a typo apart"),
+    ("an unknown word is still a typo", "Chen Quangou", "Chen Quanguo", 0.85, 0.99, "1 edit"),
+    ("a name and its derived form", "Bortala Mongol Prefecture", "Bortala Mongolian Prefecture", 0.85, 0.99,
+     "derived form"),
+]
+
+
+class PersonVocab(Vocab):
+    listed = Vocab.listed | {"maria", "martha", "lopez", "zhang", "min", "ming", "chen", "quanguo"}
+    syllables = {"zhang", "min", "ming", "chen"}
+
+    def syllable(self, token):
+        return token in self.syllables
+
+
+@pytest.mark.parametrize("feature,query,listed,low,high,reason", PERSON_AND_WORD_CASES,
+                         ids=[c[0] for c in PERSON_AND_WORD_CASES])
+def test_person_and_word_feature(feature, query, listed, low, high, reason):
+    q, c = analyze(query), analyze(listed)
+    s = compare(q.tokens, c.tokens, weight, q.legal, c.legal, PersonVocab())
+    assert low <= s.score <= high, (s.score, s.reasons())
+    assert reason in " | ".join(s.reasons())
+
+
+def test_generic_query_is_kept_below_review_when_the_listed_name_adds_a_place():
+    s = body_score("Ocean Shipping Agency", "Korea Ocean Shipping Agency")
+    assert s.score <= 0.7 and "set apart by 'korea'" in " | ".join(s.reasons())
+    # a word for a level of government does not set a body apart
+    s = body_score("Urumqi Public Security Bureau", "Urumqi Municipal Public Security Bureau")
+    assert s.score >= 0.75
