@@ -119,3 +119,30 @@ def country_words() -> frozenset[str]:
         if len(toks) == 1 and len(toks[0]) >= 4 and toks[0].isalpha():
             out.add(toks[0])
     return frozenset(out)
+
+
+# Sanctions programmes and regimes that name one country: a listed body with no country
+# of its own in the record is placed there for the matcher's country rules ("IRAN",
+# "IRGC", "SYRIA-EO13894", the UK's "Russia" regime, the UN's "DPRK"). Programmes against
+# a kind of conduct (SDGT, NPWMD, GLOMAG, CYBER2...) name no country. Prefixes, longest
+# first; compared in upper case.
+_PROGRAM_COUNTRY = (
+    ("IRAN", "IR"), ("IRGC", "IR"), ("IFSR", "IR"), ("IFCA", "IR"), ("SYRIA", "SY"),
+    ("RUSSIA", "RU"), ("CAATSA - RUSSIA", "RU"), ("BELARUS", "BY"), ("DPRK", "KP"),
+    ("DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "KP"), ("VENEZUELA", "VE"), ("CUBA", "CU"),
+    ("BURMA", "MM"), ("MYANMAR", "MM"), ("NICARAGUA", "NI"), ("LIBYA", "LY"), ("IRAQ", "IQ"),
+    ("DRCONGO", "CD"), ("DEMOCRATIC REPUBLIC OF THE CONGO", "CD"), ("SOUTH SUDAN", "SS"),
+    ("SUDAN", "SD"), ("SOMALIA", "SO"), ("YEMEN", "YE"), ("LEBANON", "LB"), ("MALI", "ML"),
+    ("CAR", "CF"), ("CENTRAL AFRICAN REPUBLIC", "CF"), ("ETHIOPIA", "ET"), ("HK-", "HK"),
+    ("ZIMBABWE", "ZW"), ("GUINEA-BISSAU", "GW"),
+)
+
+
+def program_country(program: str) -> str | None:
+    """The one country a sanctions programme or regime is about, or None."""
+    key = program.strip().upper()
+    for prefix, code in sorted(_PROGRAM_COUNTRY, key=lambda x: -len(x[0])):
+        following = key[len(prefix):len(prefix) + 1]
+        if key.startswith(prefix) and (prefix.endswith("-") or not following.isalpha()):
+            return code
+    return None

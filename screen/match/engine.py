@@ -175,10 +175,15 @@ class Matcher:
             if not _kind_allows(kind, card.kind):
                 continue
             legal = idx.legal[pos]
-            located = card.kind != "person" and bool(card.countries)  # a person's name may hold "Jordan"
+            # Where the list places the body: its record's countries or, failing those, the
+            # country its sanctions programme names. (Not for people: a person's name may
+            # hold "Jordan", and a programme says nothing of a person's nationality.)
+            listed_in = card.countries or card.program_countries
+            located = card.kind != "person" and bool(listed_in)
+            where = ", ".join(listed_in) + ("" if card.countries else " (from its sanctions programme)")
             scored = compare(
                 form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else (),
-                self.lexicon, frozenset(card.countries) if located else frozenset(), card.kind != "person",
+                self.lexicon, frozenset(listed_in) if located else frozenset(), card.kind != "person",
             )
             if scored.score <= 0:
                 continue
@@ -194,8 +199,7 @@ class Matcher:
                 if named:
                     codes = sorted(set().union(*(countries_of(t) for t in named)))
                     context.append((
-                        f"the query names another country ({', '.join(named)}: {', '.join(codes)}), "
-                        f"listed {', '.join(card.countries)}",
+                        f"the query names another country ({', '.join(named)}: {', '.join(codes)}), listed {where}",
                         -COUNTRY_MISMATCH,
                     ))
             total = max(0.0, scored.score + sum(d for _, d in context))

@@ -43,12 +43,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..countries import country_words, place_countries, to_iso2
+from ..countries import country_words, place_countries, program_country, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze, bracket_variants
 
-INDEX_VERSION = 15  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 16  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -120,6 +120,7 @@ class EntityCard:
     countries: tuple[str, ...]  # ISO alpha-2 codes the lists' country texts resolve to
     names: tuple[tuple[str, str, bool], ...]  # (value, type, weak) as published
     fingerprint: str = ""  # Entity.fingerprint() of the record; analysts' decisions are tied to it
+    program_countries: tuple[str, ...] = ()  # when the record gives no country: the one its programmes name
 
 
 @dataclass(slots=True)
@@ -153,6 +154,7 @@ class CompiledIndex:
                 d["id"], d["source"], d["record_id"], d["name"], d["kind"], tuple(d["programs"]),
                 tuple(d["lists"]), d["listed_on"], tuple(d["countries"]),
                 tuple((v, t, bool(w)) for v, t, w in d["names"]), d.get("fingerprint", ""),
+                tuple(d.get("program_countries", ())),
             )
             self._cards[i] = found
         return found
@@ -190,6 +192,9 @@ def card_for(entity: Entity) -> EntityCard:
         countries=countries,
         names=tuple((n.value, str(n.type), n.weak) for n in entity.names),
         fingerprint=entity.fingerprint(),
+        program_countries=() if countries else tuple(dict.fromkeys(
+            c for c in (program_country(p) for p in entity.programs) if c
+        )),
     )
 
 
@@ -199,7 +204,7 @@ def _card_json(card: EntityCard) -> str:
             "id": card.id, "source": card.source, "record_id": card.record_id, "name": card.name,
             "kind": card.kind, "programs": card.programs, "lists": card.lists,
             "listed_on": card.listed_on, "countries": card.countries, "names": card.names,
-            "fingerprint": card.fingerprint,
+            "fingerprint": card.fingerprint, "program_countries": card.program_countries,
         },
         ensure_ascii=False,
         separators=(",", ":"),

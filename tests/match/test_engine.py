@@ -155,3 +155,15 @@ def test_an_abbreviation_alone_is_not_read_out(bodies):
     # "Ministry of Public Security" (China's, Vietnam's).
     assert not bodies.match("Ministry of Public Security of Vietnam").hits
     assert bodies.match("MPS").hits[0].card.record_id == "b3"
+
+
+def test_a_programme_places_a_body_whose_record_gives_no_country():
+    m = Matcher([build_index("test", [
+        ent("s1", ORG, "General Intelligence Directorate", programs=("SYRIA",)),
+        ent("s2", ORG, "General Intelligence Directorate", programs=("SDGT",)),
+        *ENTITIES[7:],
+    ])])
+    hits = {h.card.record_id: h for h in m.match("General Intelligence Directorate of Jordan", threshold=0).hits}
+    assert "listed SY (from its sanctions programme) (-10)" in " | ".join(hits["s1"].explanation())
+    assert hits["s1"].score == hits["s2"].score - 10  # SDGT names no country: no penalty
+    assert hits["s1"].to_dict()["countries"] == []  # the record's own countries are reported as published
