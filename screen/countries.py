@@ -138,10 +138,13 @@ _PROGRAM_COUNTRY = (
 )
 
 
+_PROGRAM_PREFIXES = sorted(_PROGRAM_COUNTRY, key=lambda x: -len(x[0]))
+
+
 def program_country(program: str) -> str | None:
     """The one country a sanctions programme or regime is about, or None."""
     key = program.strip().upper()
-    for prefix, code in sorted(_PROGRAM_COUNTRY, key=lambda x: -len(x[0])):
+    for prefix, code in _PROGRAM_PREFIXES:
         following = key[len(prefix):len(prefix) + 1]
         if key.startswith(prefix) and (prefix.endswith("-") or not following.isalpha()):
             return code

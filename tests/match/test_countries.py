@@ -1,0 +1,33 @@
+"""Country look-ups used by the matcher's country rules: place words, country names,
+and the country a sanctions programme names."""
+
+from __future__ import annotations
+
+import pytest
+
+from screen.countries import country_words, place_countries, program_country
+
+
+@pytest.mark.parametrize(
+    "program,code",
+    [("IRAN", "IR"), ("IRAN-EO13846", "IR"), ("IRGC", "IR"), ("SYRIA-CAESAR", "SY"), ("RUSSIA-EO14024", "RU"),
+     ("Russia", "RU"), ("DPRK4", "KP"), ("Democratic People's Republic of Korea", "KP"), ("SOUTH SUDAN", "SS"),
+     ("SUDAN-EO14098", "SD"), ("HK-EO13936", "HK"), ("BURMA-EO14014", "MM"),
+     ("SDGT", None), ("NPWMD", None), ("GLOMAG", None), ("CARIBBEAN", None), ("UKRAINE-EO13660", None)],
+)
+def test_programme_country(program, code):
+    assert program_country(program) == code
+
+
+def test_place_words_know_their_countries():
+    places = place_countries()
+    assert places["russian"] == {"RU"} and places["hunan"] == {"CN"} and places["kashgar"] == {"CN"}
+    assert places["sri"] == {"LK"}  # three letters, kept for Sri Lanka only
+    assert "jan" not in places and "lao" not in places  # names, not places
+    assert len(places["central"]) > 5  # in the names of places in many countries
+
+
+def test_country_words_name_a_country_alone():
+    words = country_words()
+    assert {"vietnam", "russia", "jordan", "scotland", "china"} <= words
+    assert "central" not in words and "national" not in words and "russian" not in words
