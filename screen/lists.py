@@ -328,7 +328,11 @@ def _update_one(
             progress.finish()
         _check_drop(store, name, result, settings, force)
         raw = [(record, path) for _, _, path, record in fetched]
-        manifest = _publish(store, fileset, result, raw, "update", clock, settings)
+        progress.start(f"publish {name}")  # builds the match index: seconds on the larger lists
+        try:
+            manifest = _publish(store, fileset, result, raw, "update", clock, settings)
+        finally:
+            progress.finish()
         return SourceOutcome(
             name, "published", "", manifest, tuple(urls), tuple(str(w) for w in result.warnings), tuple(result.notes)
         )

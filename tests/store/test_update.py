@@ -101,3 +101,48 @@ def test_unreachable_server(settings, session, clock):
     report = update(settings, session, clock, "http://127.0.0.1:9/un.xml")
     assert report.outcomes[0].status == "failed"
     assert "could not connect" in report.outcomes[0].message or "gave up" in report.outcomes[0].message
+
+
+class RecordingProgress:
+    """A Progress that keeps what it was told."""
+
+    def __init__(self):
+        self.events = []
+
+    def start(self, label, total=None, unit="bytes"):
+        self.events.append(("start", label, total, unit))
+
+    def advance(self, amount=1):
+        self.events.append(("advance", amount))
+
+    def finish(self):
+        self.events.append(("finish",))
+
+
+def test_update_reports_download_parse_and_publish_progress(settings, session, clock, http_server):
+    from tests.conftest import Route
+
+    http_server.routes["/un.xml"] = Route(body=UN)
+    progress = RecordingProgress()
+    report = update(settings, session, clock, http_server.url("/un.xml"), progress=progress)
+    assert report.ok
+    starts = [e for e in progress.events if e[0] == "start"]
+    assert starts[0][1] == "download un.xml" and starts[0][2] == len(UN)
+    assert sum(e[1] for e in progress.events if e[0] == "advance") == len(UN)  # every byte counted
+    assert any(e[1] == "parse un" for e in starts) and any(e[1].startswith("publish") for e in starts)
+    assert progress.events[-1] == ("finish",)
+
+
+def test_progress_bar_draws_on_a_terminal():
+    import io
+
+    from rich.console import Console
+
+    from screen.report.progress_bar import RichProgress
+
+    out = io.StringIO()
+    bar = RichProgress(Console(file=out, force_terminal=True, width=100))
+    bar.start("download un.xml", 1000)
+    bar.advance(500)
+    bar.finish()
+    assert "download un.xml" in out.getvalue()
