@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..names import NameForm, analyze
+from ..names import NameForm, analyze, han_gloss
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve
 from .lexicon import Lexicon
@@ -164,10 +164,47 @@ class Matcher:
         result = MatchResult(query, form)
         if not form.tokens:
             return result
+        forms = [form]
+        if (gloss := han_gloss(query.name)) is not None:
+            # Chinese institutional words also read in English (新疆警察学院 → Xinjiang Police College)
+            g = analyze(gloss)
+            note = f"Chinese institutional words read in English ({query.name.strip()} → {g.text})"
+            forms.append(NameForm(g.tokens, g.legal, (*g.notes, note)))
         cutoff = self.config.review if threshold is None else threshold
+        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}
+        for f in forms:
+            self._score_form(f, kind, country, best)
+        hits: list[Hit] = []
+        for (ii, ci), (total, ni, scored, context, pos, f) in best.items():
+            score = round(total * 100)
+            if score < cutoff:
+                continue
+            card = self.indexes[ii].card(ci)
+            level = self.config.level(score) or "review"
+            value, ntype, _ = card.names[ni]
+            listed = analyze(value)
+            notes = listed.notes
+            compared = self.indexes[ii].names[pos]
+            if compared != listed.text:
+                gloss = han_gloss(value)
+                if gloss is not None and analyze(gloss).text == compared:
+                    notes += (f"Chinese institutional words read in English ({compared!r})",)
+                else:
+                    notes += (f"bracketed part read as a name of its own ({compared!r})",)
+            hits.append(Hit(card, value, ntype, score, level, scored, f.notes, notes, tuple(context)))
+        rank = {idx.source: i for i, idx in enumerate(self.indexes)}  # equal scores: in the order the lists were given
+        hits.sort(key=lambda h: (-h.score, rank.get(h.card.source, len(rank)), h.card.record_id))
+        result.hits = hits[: self.config.limit]
+        return result
+
+    def _score_form(
+        self, form: NameForm, kind: str | None, country: str | None,
+        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
+    ) -> None:
+        """Score the candidates of one comparable form of the query, keeping in ``best``
+        each entity's best name."""
         weight = self.lexicon.weight
         countries_of = self.lexicon.countries_of
-        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int]] = {}
         for ii, pos in retrieve(form.tokens, self.indexes, self.lexicon, self.config.candidates, self.config.min_share):
             idx = self.indexes[ii]
             ci, ni = idx.name_card[pos], idx.name_index[pos]
@@ -205,22 +242,4 @@ class Matcher:
             total = max(0.0, scored.score + sum(d for _, d in context))
             key = (ii, ci)
             if key not in best or total > best[key][0]:
-                best[key] = (total, ni, scored, context, pos)
-        hits: list[Hit] = []
-        for (ii, ci), (total, ni, scored, context, pos) in best.items():
-            score = round(total * 100)
-            if score < cutoff:
-                continue
-            card = self.indexes[ii].card(ci)
-            level = self.config.level(score) or "review"
-            value, ntype, _ = card.names[ni]
-            listed = analyze(value)
-            notes = listed.notes
-            compared = self.indexes[ii].names[pos]
-            if compared != listed.text:
-                notes += (f"bracketed part read as a name of its own ({compared!r})",)
-            hits.append(Hit(card, value, ntype, score, level, scored, form.notes, notes, tuple(context)))
-        rank = {idx.source: i for i, idx in enumerate(self.indexes)}  # equal scores: in the order the lists were given
-        hits.sort(key=lambda h: (-h.score, rank.get(h.card.source, len(rank)), h.card.record_id))
-        result.hits = hits[: self.config.limit]
-        return result
+                best[key] = (total, ni, scored, context, pos, form)

@@ -35,6 +35,7 @@ from .tables import (
     ABBREVIATIONS,
     CONFUSABLES,
     HAN_COMPOUND_SURNAMES,
+    HAN_GLOSSARY,
     HAN_LEGAL_FORMS,
     LEGAL_FORM_MAX,
     LEGAL_FORM_PREFIXES,
@@ -49,6 +50,7 @@ __all__ = [
     "NameForm",
     "analyze",
     "bracket_variants",
+    "han_gloss",
     "detect_script",
     "fold",
     "normalize",
@@ -313,6 +315,33 @@ def _initials_of(acronym: str, words: Sequence[str]) -> bool:
         if i < len(acronym) and w[0] == acronym[i]:
             i += 1
     return i == len(acronym)
+
+
+def han_gloss(text: str) -> str | None:
+    """The name with the Chinese institutional words it holds put in English
+    (``tables.HAN_GLOSSARY``), the rest left as written; None when it holds none.
+
+    新疆警察学院 → "新疆 Police College" (read by :func:`analyze` as "xinjiang police
+    college"). A personal name or a brand (陈全国, 海康威视) holds no such word.
+    """
+    if not _HAN_RUN.search(text):
+        return None
+    out: list[str] = []
+    found = False
+    i = 0
+    longest = max(map(len, HAN_GLOSSARY))
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 0, -1):
+            english = HAN_GLOSSARY.get(text[i : i + size])
+            if english is not None:
+                out.append(f" {english} ")
+                found = True
+                i += size
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return " ".join("".join(out).split()) if found else None
 
 
 def normalize(text: str) -> str:

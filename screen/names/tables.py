@@ -111,6 +111,70 @@ HAN_LEGAL_FORMS: dict[str, str] = {
     "公司": "CO",
 }
 
+# Words of Chinese institutional names with the English words the lists use for them, so
+# that 新疆警察学院 also reads "Xinjiang Police College" and 乌鲁木齐市公安局 "Urumqi
+# Municipal Public Security Bureau" (the lists give most Chinese bodies in English only).
+# Terms are matched longest first; what no term covers (place names, brand names) stays
+# Han and is read as pinyin. Kept to terms with one usual English rendering.
+HAN_GLOSSARY: dict[str, str] = {
+    "新疆生产建设兵团": "Xinjiang Production and Construction Corps",
+    "生产建设兵团": "Production and Construction Corps",
+    "国家安全部": "Ministry of State Security",
+    "公安部": "Ministry of Public Security",
+    "公安局": "Public Security Bureau",
+    "公安厅": "Public Security Department",
+    "公安": "Public Security",
+    "国家安全": "State Security",
+    "人民政府": "People's Government",
+    "人民": "People's",
+    "政府": "Government",
+    "警察": "Police",
+    "警官": "Police",
+    "武装警察": "Armed Police",
+    "武警": "Armed Police",
+    "特警": "Special Police",
+    "刑事": "Criminal",
+    "侦查": "Investigation",
+    "反恐": "Counter-Terrorism",
+    "学院": "College",
+    "大学": "University",
+    "学校": "School",
+    "研究院": "Research Institute",
+    "研究所": "Research Institute",
+    "研究中心": "Research Center",
+    "中心": "Center",
+    "监狱": "Prison",
+    "看守所": "Detention Center",
+    "拘留所": "Detention Center",
+    "兵团": "Corps",
+    "部队": "Force",
+    "自治区": "Autonomous Region",
+    "自治州": "Autonomous Prefecture",
+    "地区": "Prefecture",
+    "维吾尔": "Uyghur",
+    "中国": "China",
+    "国防": "National Defense",
+    "科学技术": "Science and Technology",
+    "科技": "Technology",
+    "技术": "Technology",
+    "理工": "Science and Technology",
+    "航空航天": "Aeronautics and Astronautics",
+    "工程": "Engineering",
+    "电子": "Electronics",
+    "数字": "Digital",
+    "信息": "Information",
+    "集团": "Group",
+    "师范": "Normal",
+    "政法": "Political Science and Law",
+    "司法": "Justice",
+    "法院": "Court",
+    "检察院": "Procuratorate",
+    "委员会": "Committee",
+    "市": "Municipal",
+    "县": "County",
+    "省": "Province",
+}
+
 # Chinese compound (two-character) surnames; a three- or four-character Han name that
 # starts with one of these splits after the second character.
 HAN_COMPOUND_SURNAMES = frozenset(

@@ -9,7 +9,8 @@ What it holds, for the matcher's candidate retrieval:
 
 - every name's comparable form (``names``) and legal-form classes (``legal``), plus the
   forms a name's brackets stand for ("X (XYZ)" is also indexed as "X" and, when XYZ is
-  the initials of X's words, as "XYZ"; see ``names.bracket_variants``);
+  the initials of X's words, as "XYZ"; see ``names.bracket_variants``), and a Chinese
+  name's institutional words in English (``names.han_gloss``);
 - ``postings``: word → positions of the names holding it;
 - ``acronyms``: the initials of the first 3 to 8 words of organisation names ("xpcc" for
   "Xinjiang Production and Construction Corps ...");
@@ -46,9 +47,9 @@ from pathlib import Path
 from ..countries import country_words, place_countries, program_country, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
-from ..names import analyze, bracket_variants
+from ..names import analyze, bracket_variants, han_gloss
 
-INDEX_VERSION = 16  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 17  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -225,7 +226,8 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         is_person = entity.kind == EntityKind.PERSON
         seen: set[str] = set()
         for ni, name in enumerate(entity.names):
-            for value in (name.value, *bracket_variants(name.value)):
+            gloss = han_gloss(name.value)
+            for value in (name.value, *bracket_variants(name.value), *((gloss,) if gloss else ())):
                 form = analyze(value)
                 text = form.text
                 if not text or text in seen:

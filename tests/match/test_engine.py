@@ -167,3 +167,18 @@ def test_a_programme_places_a_body_whose_record_gives_no_country():
     assert "listed SY (from its sanctions programme) (-10)" in " | ".join(hits["s1"].explanation())
     assert hits["s1"].score == hits["s2"].score - 10  # SDGT names no country: no penalty
     assert hits["s1"].to_dict()["countries"] == []  # the record's own countries are reported as published
+
+
+def test_chinese_institution_names_read_in_english_both_ways():
+    m = Matcher([build_index("test", [
+        ent("c1", ORG, "Xinjiang Police College", countries=("China",)),
+        ent("c2", ORG, "Some Bureau", "乌鲁木齐市公安局", countries=("China",)),
+        *ENTITIES[7:],
+    ])])
+    hit = m.match("新疆警察学院").hits[0]  # query in Chinese, list in English
+    assert hit.card.record_id == "c1" and hit.level == "match"
+    assert "Chinese institutional words read in English" in " | ".join(hit.explanation())
+    hit = m.match("Urumqi Municipal Public Security Bureau").hits[0]  # query in English, list in Chinese
+    assert hit.card.record_id == "c2" and hit.matched_name == "乌鲁木齐市公安局"
+    assert "Chinese institutional words read in English" in " | ".join(hit.explanation())
+    assert not m.match("陈全国").hits  # a person's name holds no institutional word

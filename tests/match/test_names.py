@@ -100,3 +100,26 @@ def test_normalisation_is_idempotent(text):
 def test_any_text_gives_ascii_words(text):
     for word in analyze(text).tokens:
         assert word.isascii() and word == word.lower() and " " not in word
+
+
+GLOSSES = [
+    ("police college", "新疆警察学院", "xinjiang police college"),
+    ("city public security bureau", "乌鲁木齐市公安局", "urumqi municipal public security bureau"),
+    ("corps, longest term first", "新疆生产建设兵团公安局", "xinjiang production construction corps public security bureau"),
+    ("university", "中国人民公安大学", "china peoples public security university"),
+    ("prefecture", "喀什地区公安局", "kashgar prefecture public security bureau"),
+]
+
+
+@pytest.mark.parametrize("case,han,english", GLOSSES, ids=[g[0] for g in GLOSSES])
+def test_han_gloss(case, han, english):
+    from screen.names import han_gloss
+
+    assert analyze(han_gloss(han)).text == english
+
+
+@pytest.mark.parametrize("text", ["陈全国", "海康威视", "Xinjiang Police College", ""])
+def test_han_gloss_leaves_names_without_institutional_words(text):
+    from screen.names import han_gloss
+
+    assert han_gloss(text) is None
