@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..names import NameForm, analyze, han_gloss
+from ..names import NameForm, analyze, bracket_variants, han_gloss
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve
 from .lexicon import Lexicon
@@ -165,6 +165,11 @@ class Matcher:
         if not form.tokens:
             return result
         forms = [form]
+        for variant in bracket_variants(query.name):
+            # "Rapid Action Battalion (RAB)" is also read without its brackets, and as "RAB"
+            v = analyze(variant)
+            if v.tokens and v.tokens != form.tokens:
+                forms.append(NameForm(v.tokens, v.legal, (*v.notes, f"query's bracketed part read separately ({v.text!r})")))
         if (gloss := han_gloss(query.name)) is not None:
             # Chinese institutional words also read in English (新疆警察学院 → Xinjiang Police College)
             g = analyze(gloss)

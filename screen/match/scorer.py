@@ -14,7 +14,7 @@ query are aligned one-to-one with the words of the listed name, in this order:
    ("xpcc" / "xinjiang production construction corps");
 5. an initial: a single letter stands for a word starting with it;
 6. words that name the same kind of body in translations (academy / college / school /
-   institute; bureau / department), at half similarity.
+   institute; bureau / department; prefecture / district), at half similarity.
 
 Each aligned pair counts with its similarity times the weight of its words (rare words
 weigh more, see ``lexicon``). Words left over lower the score: a word only in the query
@@ -60,7 +60,7 @@ GENERIC_EXTRA = 0.6
 GENERIC_CAP = 0.7
 KNOWN_NAMES_SIMILARITY = 0.5
 DERIVED_SIMILARITY = 0.8
-DERIVED_SUFFIXES = ("n", "an", "ian", "ia", "ese", "ish", "i", "s", "es")
+DERIVED_SUFFIXES = ("n", "an", "ian", "ia", "ese", "ish", "i", "s", "es", "ity")
 DISTINCTIVE = 0.9
 LEGAL_FORM_MISMATCH = 0.03
 ACRONYM_SIMILARITY = 0.8
@@ -71,7 +71,7 @@ SYNONYM_SIMILARITY = 0.5
 # one Chinese provincial office). They align, but only at half similarity.
 SYNONYMS = frozenset(
     frozenset(p) for p in [("academy", "college"), ("academy", "school"), ("college", "school"), ("institute", "college"), ("institute", "academy"),
-                           ("bureau", "department")]
+                           ("bureau", "department"), ("prefecture", "district")]
 )
 INITIAL_SIMILARITY = 0.8
 
@@ -191,7 +191,8 @@ def _typo(a: str, b: str) -> tuple[int, float] | None:
 
 def _derived(a: str, b: str) -> bool:
     """One word is the other with a suffix that makes a people or a land of a name
-    ("mongol" / "mongolian" / "mongolia", "tibet" / "tibetan", "uyghur" / "uyghurs")."""
+    ("mongol" / "mongolian" / "mongolia", "tibet" / "tibetan", "uyghur" / "uyghurs",
+    "municipal" / "municipality")."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(short) >= 4 and short.isalpha() and long_.startswith(short) and long_[len(short):] in DERIVED_SUFFIXES
 
@@ -238,7 +239,7 @@ def compare(
         options = []
         for qi in q_free:
             for li in l_free:
-                t = _typo(query[qi], listed[li])
+                t = None if _derived(query[qi], listed[li]) else _typo(query[qi], listed[li])
                 if t is not None and not (organisation and vocab and t[0] > 1 and _other_word_than_place(query[qi], listed[li], vocab)):
                     options.append((t[1], qi, li, t[0]))
         options.sort(key=lambda o: (-o[0], o[1], o[2]))
@@ -332,14 +333,21 @@ def compare(
         extra, contained = CONTAINED_EXTRA, True
     listed_cost = extra * sum(w for _, w in listed_only)
     unnamed: list[str] = []
-    if organisation and vocab is not None and listed_only and not any(_names_body(p, ordinary) for p in aligned):
+    named_country: list[str] = []
+    if organisation and vocab is not None and (listed_only or query_only) and not any(
+        _names_body(p, ordinary) for p in aligned
+    ):
         # Only everyday words and places in the query ("Nanjing University", "Rapid
         # Response Team"): what the listed name adds decides which body it is. Words for a
         # level of government ("Municipal") count as little as before; a place or a
         # distinctive word the query leaves out ("Korea", "Terek") keeps the pair below
         # the review level, unless the query is placed in the same country already.
-        generic = True
+        generic = bool(listed_only)
         listed_cost = sum((GENERIC_EXTRA if t in ADMIN_LEVEL_WORDS else 1.0) * w for t, w in listed_only)
+        # A country the query names is what tells one "Ministry of Interior" from another:
+        # it counts fully, not as a mere place.
+        named_country = [t for t, _ in query_only if t in vocab.country_words]
+        query_only = tuple((t, 1.0 if t in named_country else w) for t, w in query_only)
         query_countries = frozenset().union(*(vocab.countries_of(t) for t in query))
         unnamed = [
             t for t, w in listed_only
@@ -364,6 +372,11 @@ def compare(
         adjustments.append((
             "the query has only everyday words and places in common with the listed name: the listed "
             "name's other words count more", 0.0,
+        ))
+    if named_country:
+        adjustments.append((
+            f"the query names a country ({', '.join(map(repr, named_country))}) that the listed name, made of "
+            "everyday words, does not: it counts fully", 0.0,
         ))
     if unnamed and score > GENERIC_CAP:
         words = ", ".join(repr(t) for t in unnamed)

@@ -182,3 +182,9 @@ def test_chinese_institution_names_read_in_english_both_ways():
     assert hit.card.record_id == "c2" and hit.matched_name == "乌鲁木齐市公安局"
     assert "Chinese institutional words read in English" in " | ".join(hit.explanation())
     assert not m.match("陈全国").hits  # a person's name holds no institutional word
+
+
+def test_a_query_with_brackets_is_also_read_without_them(matcher):
+    hit = matcher.match("Xinjiang Police College (XPC Training Unit)").hits[0]
+    assert hit.card.record_id == "6" and hit.level == "match"
+    assert "query's bracketed part read separately" in " | ".join(hit.explanation())

@@ -76,12 +76,13 @@ def test_listed_only_words_cost_less_than_query_only_words():
 class Vocab:
     """A stand-in for the lexicon: which words are places, listed, everyday English."""
 
-    places = {"korea": {"KP", "KR"}, "urumqi": {"CN"}, "russian": {"RU"}, "federation": {"RU"}, "russia": {"RU"}, "vietnam": {"VN"}, "beijing": {"CN"},
+    places = {"korea": {"KP", "KR"}, "urumqi": {"CN"}, "jordan": {"JO"}, "aksu": {"CN"}, "russian": {"RU"}, "federation": {"RU"}, "russia": {"RU"}, "vietnam": {"VN"}, "beijing": {"CN"},
               "shandong": {"CN"}, "xinjiang": {"CN"}, "china": {"CN"}, "hunan": {"CN"}}
-    country_words = frozenset({"russia", "vietnam", "china"})
+    country_words = frozenset({"russia", "vietnam", "china", "jordan"})
     everyday = {"university", "police", "college", "team", "response", "rapid", "vision", "technology",
                 "northwestern", "security", "service", "federal", "bank", "development", "special", "ocean",
-                "shipping", "agency", "public", "bureau", "municipal"}
+                "shipping", "agency", "public", "bureau", "municipal", "ministry", "interior", "municipality",
+                "prefecture", "district", "department"}
     listed = {"beihang", "polytechnical", "terek", "sensetime"}
 
     def countries_of(self, token):
@@ -120,6 +121,12 @@ BODY_CASES = [
     ("a one-edit typo of a place stays a typo", "Bank of Chima", "Bank of China", (), 0.75, 0.99, "1 edit"),
     ("bureau and department name one office", "Xinjiang Public Security Department",
      "Xinjiang Public Security Bureau", ("CN",), 0.75, 0.95, "same kind of body"),
+    ("prefecture and district name one level", "Aksu Prefecture Public Security Bureau",
+     "Aksu District Public Security Bureau", ("CN",), 0.75, 0.95, "same kind of body"),
+    ("a country named by a query of everyday words counts fully", "Ministry of Interior of Jordan",
+     "Ministry of Interior", (), 0.0, 0.74, "the query names a country ('jordan')"),
+    ("municipal and municipality", "Urumqi Municipal Public Security Bureau",
+     "Urumqi Municipality Public Security Bureau", ("CN",), 0.85, 0.99, "derived form"),
 ]
 
 
