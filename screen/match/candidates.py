@@ -4,8 +4,11 @@ indexes, without looking at every name.
 A listed name becomes a candidate when it shares with the query
 - a word (words found in more than ``COMMON_DF`` names are used only when the query has
   nothing rarer);
-- a word a typo away, for query words that no list holds or only a few names do
-  ("Suleimani" is listed once, "Soleimani" is the spelling of the name it means);
+- a word a typo away, for query words that no list holds (a query word that some list
+  holds retrieves by itself; other words of the query retrieve names where it is misspelt;
+  ``FUZZY_DF`` can widen this to words only a few names hold, at the cost of more false
+  alarms, see the README);
+- a word spelt with doubled letters written once, either side ("Ayub" / "Ayyub");
 - two neighbouring words written as one, on either side ("hikvision" / "hik vision"):
   a query word is tried cut in two where both halves are listed words;
 - an acronym ("xpcc" → organisation names whose first words have those initials).
@@ -20,6 +23,7 @@ import heapq
 from collections.abc import Sequence
 
 from ..store.index import ACRONYM_MAX, ACRONYM_MIN, CompiledIndex, positions
+from ..names import single_letters
 from .lexicon import Lexicon
 
 COMMON_DF = 5000
@@ -48,6 +52,8 @@ def retrieve(
         n = dfs[t]
         if n and (n <= COMMON_DF or not has_rare):
             lookups.append(("postings", t, w))
+        if (single := single_letters(t)) != t and 0 < lexicon.df(single) <= COMMON_DF:
+            lookups.append(("postings", single, w))  # "ayyub" meets "ayub"
         if n <= FUZZY_DF:
             for variant, _ in lexicon.similar(t):
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))

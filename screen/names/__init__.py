@@ -51,6 +51,7 @@ __all__ = [
     "analyze",
     "bracket_variants",
     "han_gloss",
+    "single_letters",
     "detect_script",
     "fold",
     "normalize",
@@ -315,6 +316,15 @@ def _initials_of(acronym: str, words: Sequence[str]) -> bool:
         if i < len(acronym) and w[0] == acronym[i]:
             i += 1
     return i == len(acronym)
+
+
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def single_letters(word: str) -> str:
+    """The word with doubled letters written once ("ayyub" → "ayub", "hassan" → "hasan"):
+    a retrieval key only; the words compared and shown keep their letters."""
+    return _DOUBLED.sub(r"\1", word)
 
 
 def han_gloss(text: str) -> str | None:

@@ -11,7 +11,9 @@ What it holds, for the matcher's candidate retrieval:
   forms a name's brackets stand for ("X (XYZ)" is also indexed as "X" and, when XYZ is
   the initials of X's words, as "XYZ"; see ``names.bracket_variants``), and a Chinese
   name's institutional words in English (``names.han_gloss``);
-- ``postings``: word → positions of the names holding it;
+- ``postings``: word → positions of the names holding it, also under the word with its
+  doubled letters written once ("ayyub" under "ayub", "hassan" under "hasan"), so that
+  transliterations that differ only in doubling retrieve each other;
 - ``acronyms``: the initials of the first 3 to 8 words of organisation names ("xpcc" for
   "Xinjiang Production and Construction Corps ...");
 - ``places``: the words of these names that name a country or province (ISO 3166), and
@@ -47,9 +49,9 @@ from pathlib import Path
 from ..countries import country_words, place_countries, program_country, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
-from ..names import analyze, bracket_variants, han_gloss
+from ..names import analyze, bracket_variants, han_gloss, single_letters
 
-INDEX_VERSION = 17  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 18  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -239,7 +241,9 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
                 name_card.append(ei)
                 name_index.append(ni)
                 toks = form.tokens
-                for tok in dict.fromkeys(toks):
+                keys = dict.fromkeys(toks)
+                keys.update(dict.fromkeys(k for k in map(single_letters, toks) if k not in keys))
+                for tok in keys:
                     postings[tok].append(pos)
                 if not is_person and len(toks) >= ACRONYM_MIN:
                     initials = "".join(t[0] for t in toks[:ACRONYM_MAX])

@@ -54,6 +54,8 @@ def names_found(index, matcher, query: str) -> set[str]:
         ("hik vision", "hangzhou hikvision digital technology"),  # query splits a listed word
         ("xinjiangpolice college", "xinjiang police college"),  # query joins listed words
         ("xpcc", "xinjiang production construction corps"),  # acronym of the first words
+        ("xinjiang police colege", "xinjiang police college"),  # doubled letter written once
+        ("rapid interventtion force", "rapid intervention force"),  # doubled where the list has one
     ],
 )
 def test_retrieval_finds(index, matcher, query, expected):
