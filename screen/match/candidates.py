@@ -8,7 +8,7 @@ A listed name becomes a candidate when it shares with the query
   holds retrieves by itself; other words of the query retrieve names where it is misspelt;
   ``FUZZY_DF`` can widen this to words only a few names hold, at the cost of more false
   alarms, see the README);
-- a word spelt with doubled letters written once, either side ("Ayub" / "Ayyub");
+- a rare word spelt with doubled letters written once, either side ("Ayub" / "Ayyub");
 - two neighbouring words written as one, on either side ("hikvision" / "hik vision"):
   a query word is tried cut in two where both halves are listed words;
 - an acronym ("xpcc" → organisation names whose first words have those initials).
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from ..store.index import ACRONYM_MAX, ACRONYM_MIN, CompiledIndex, positions
 from ..names import single_letters
-from .lexicon import Lexicon
+from .lexicon import RARE_DF, Lexicon
 
 COMMON_DF = 5000
 FUZZY_DF = 0  # a query word held by this few list names is also looked up a typo away
@@ -52,8 +52,13 @@ def retrieve(
         n = dfs[t]
         if n and (n <= COMMON_DF or not has_rare):
             lookups.append(("postings", t, w))
-        if (single := single_letters(t)) != t and 0 < lexicon.df(single) <= COMMON_DF:
-            lookups.append(("postings", single, w))  # "ayyub" meets "ayub"
+        if 0 < n <= RARE_DF:  # unknown words already look a typo away
+            # "Ayub" meets the listed "Ayyub" and "Ayyub" the listed "Ayub" (rare words only:
+            # "Mohammed" and "Mohamed" are both common enough to be listed as written)
+            single = single_letters(t)
+            lookups.append(("singles", single, w))
+            if single != t:
+                lookups.append(("postings", single, w))
         if n <= FUZZY_DF:
             for variant, _ in lexicon.similar(t):
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))
@@ -73,7 +78,7 @@ def retrieve(
     stride = 1 << 24
     for ii, idx in enumerate(indexes):
         base = ii * stride
-        tables = {"postings": idx.postings, "acronyms": idx.acronyms}
+        tables = {"postings": idx.postings, "acronyms": idx.acronyms, "singles": idx.singles}
         for table, key, w in lookups:
             if table == "split":
                 a, b = key

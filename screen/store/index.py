@@ -11,9 +11,10 @@ What it holds, for the matcher's candidate retrieval:
   forms a name's brackets stand for ("X (XYZ)" is also indexed as "X" and, when XYZ is
   the initials of X's words, as "XYZ"; see ``names.bracket_variants``), and a Chinese
   name's institutional words in English (``names.han_gloss``);
-- ``postings``: word → positions of the names holding it, also under the word with its
-  doubled letters written once ("ayyub" under "ayub", "hassan" under "hasan"), so that
-  transliterations that differ only in doubling retrieve each other;
+- ``postings``: word → positions of the names holding it;
+- ``singles``: for words with doubled letters, the word written with single letters →
+  positions ("ayyub" under "ayub", "hassan" under "hasan"), so that transliterations
+  differing only in doubling retrieve each other;
 - ``acronyms``: the initials of the first 3 to 8 words of organisation names ("xpcc" for
   "Xinjiang Production and Construction Corps ...");
 - ``places``: the words of these names that name a country or province (ISO 3166), and
@@ -51,7 +52,7 @@ from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze, bracket_variants, han_gloss, single_letters
 
-INDEX_VERSION = 18  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 19  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -147,6 +148,7 @@ class CompiledIndex:
     country_words: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
     syllables: frozenset[str] = frozenset()
+    singles: dict[str, bytes] = field(default_factory=dict)
     _cards: dict[int, EntityCard] = field(default_factory=dict)
 
     def card(self, i: int) -> EntityCard:
@@ -222,6 +224,7 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
     name_index = array("I")
     postings: dict[str, list[int]] = defaultdict(list)
     acronyms: dict[str, list[int]] = defaultdict(list)
+    singles: dict[str, list[int]] = defaultdict(list)
     cards: list[str] = []
     for ei, entity in enumerate(entities):
         cards.append(_card_json(card_for(entity)))
@@ -241,10 +244,10 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
                 name_card.append(ei)
                 name_index.append(ni)
                 toks = form.tokens
-                keys = dict.fromkeys(toks)
-                keys.update(dict.fromkeys(k for k in map(single_letters, toks) if k not in keys))
-                for tok in keys:
+                for tok in dict.fromkeys(toks):
                     postings[tok].append(pos)
+                    if (single := single_letters(tok)) != tok:
+                        singles[single].append(pos)
                 if not is_person and len(toks) >= ACRONYM_MIN:
                     initials = "".join(t[0] for t in toks[:ACRONYM_MAX])
                     for size in range(ACRONYM_MIN, len(initials) + 1):
@@ -256,6 +259,7 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         country_words(),
         everyday_words(postings.keys()),
         pinyin_syllables(),
+        _pack(singles),
     )
 
 
