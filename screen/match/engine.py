@@ -222,7 +222,6 @@ class Matcher:
             # hold "Jordan", and a programme says nothing of a person's nationality.)
             listed_in = card.countries or card.program_countries
             located = card.kind != "person" and bool(listed_in)
-            where = ", ".join(listed_in) + ("" if card.countries else " (from its sanctions programme)")
             scored = compare(
                 form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else (),
                 self.lexicon, frozenset(listed_in) if located else frozenset(), card.kind != "person",
@@ -240,6 +239,7 @@ class Matcher:
                 named = [t for t, _ in scored.query_only if t in self.lexicon.country_words]
                 if named:
                     codes = sorted(set().union(*(countries_of(t) for t in named)))
+                    where = ", ".join(listed_in) + ("" if card.countries else " (from its sanctions programme)")
                     context.append((
                         f"the query names another country ({', '.join(named)}: {', '.join(codes)}), listed {where}",
                         -COUNTRY_MISMATCH,
