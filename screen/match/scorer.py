@@ -60,6 +60,7 @@ GENERIC_EXTRA = 0.6
 GENERIC_CAP = 0.7
 KNOWN_NAMES_SIMILARITY = 0.5
 DERIVED_SIMILARITY = 0.8
+WHOLE_QUERY_JOINED = 0.10
 DERIVED_SUFFIXES = ("n", "an", "ian", "ia", "ese", "ish", "i", "s", "es", "ity")
 DISTINCTIVE = 0.9
 LEGAL_FORM_MISMATCH = 0.03
@@ -373,6 +374,13 @@ def compare(
             "the query has only everyday words and places in common with the listed name: the listed "
             "name's other words count more", 0.0,
         ))
+    if (
+        not organisation and len(query) >= 2 and listed_only
+        and any(p.how == "joined" and len(p.query.split()) == len(query) for p in aligned)
+    ):
+        # "Li Na" against "Lina Al-Kinayeh": a person's whole name read as one of the
+        # listed person's names is weak evidence
+        adjustments.append(("the whole query is read as one word of a longer listed name", -WHOLE_QUERY_JOINED))
     if named_country:
         adjustments.append((
             f"the query names a country ({', '.join(map(repr, named_country))}) that the listed name, made of "

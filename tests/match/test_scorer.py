@@ -154,6 +154,8 @@ PERSON_AND_WORD_CASES = [
     ("an unknown word is still a typo", "Chen Quangou", "Chen Quanguo", 0.85, 0.99, "1 edit"),
     ("a name and its derived form", "Bortala Mongol Prefecture", "Bortala Mongolian Prefecture", 0.85, 0.99,
      "derived form"),
+    ("a whole name read as one listed word is weak", "Li Na", "Lina Kinayeh", 0.0, 0.74,
+     "the whole query is read as one word of a longer listed name"),
 ]
 
 
