@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..names import NameForm, analyze, bracket_variants, han_gloss
+from ..names import NameForm, analyze, name_variants
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve
 from .lexicon import Lexicon
@@ -24,6 +24,11 @@ LEVELS = ("match", "review")
 KINDS = ("person", "organisation")
 _KIND_ALIASES = {"org": "organisation", "organization": "organisation", "company": "organisation",
                  "entity": "organisation", "individual": "person", "per": "person"}
+
+QUERY_VARIANT_NOTES = {"bracket": "query's bracketed part read separately",
+                       "gloss": "Chinese institutional words read in English"}
+LISTED_VARIANT_NOTES = {"bracket": "bracketed part read as a name of its own",
+                        "gloss": "Chinese institutional words read in English"}
 
 COUNTRY_MISMATCH = 0.10
 WEAK_ALIAS = 0.05
@@ -164,17 +169,13 @@ class Matcher:
         result = MatchResult(query, form)
         if not form.tokens:
             return result
+        # The query is also read as the index reads listed names: "Rapid Action Battalion
+        # (RAB)" without its brackets, 新疆警察学院 as "Xinjiang Police College".
         forms = [form]
-        for variant in bracket_variants(query.name):
-            # "Rapid Action Battalion (RAB)" is also read without its brackets, and as "RAB"
+        for variant, why in name_variants(query.name):
             v = analyze(variant)
             if v.tokens and v.tokens != form.tokens:
-                forms.append(NameForm(v.tokens, v.legal, (*v.notes, f"query's bracketed part read separately ({v.text!r})")))
-        if (gloss := han_gloss(query.name)) is not None:
-            # Chinese institutional words also read in English (新疆警察学院 → Xinjiang Police College)
-            g = analyze(gloss)
-            note = f"Chinese institutional words read in English ({query.name.strip()} → {g.text})"
-            forms.append(NameForm(g.tokens, g.legal, (*g.notes, note)))
+                forms.append(NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")))
         cutoff = self.config.review if threshold is None else threshold
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}
         for f in forms:
@@ -190,12 +191,9 @@ class Matcher:
             listed = analyze(value)
             notes = listed.notes
             compared = self.indexes[ii].names[pos]
-            if compared != listed.text:
-                gloss = han_gloss(value)
-                if gloss is not None and analyze(gloss).text == compared:
-                    notes += (f"Chinese institutional words read in English ({compared!r})",)
-                else:
-                    notes += (f"bracketed part read as a name of its own ({compared!r})",)
+            if compared != listed.text:  # the hit is on another reading of the listed name
+                why = next((k for v, k in name_variants(value) if analyze(v).text == compared), "bracket")
+                notes += (f"{LISTED_VARIANT_NOTES[why]} ({compared!r})",)
             hits.append(Hit(card, value, ntype, score, level, scored, f.notes, notes, tuple(context)))
         rank = {idx.source: i for i, idx in enumerate(self.indexes)}  # equal scores: in the order the lists were given
         hits.sort(key=lambda h: (-h.score, rank.get(h.card.source, len(rank)), h.card.record_id))

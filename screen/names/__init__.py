@@ -51,6 +51,7 @@ __all__ = [
     "analyze",
     "bracket_variants",
     "han_gloss",
+    "name_variants",
     "single_letters",
     "detect_script",
     "fold",
@@ -352,6 +353,17 @@ def han_gloss(text: str) -> str | None:
             out.append(text[i])
             i += 1
     return " ".join("".join(out).split()) if found else None
+
+
+def name_variants(text: str) -> list[tuple[str, str]]:
+    """Other readings of a name, each with its kind ("bracket" or "gloss"): what its
+    brackets stand for (:func:`bracket_variants`) and its Chinese institutional words in
+    English (:func:`han_gloss`). The index holds them for listed names; the matcher reads
+    a query in them too."""
+    out = [(v, "bracket") for v in bracket_variants(text)]
+    if (gloss := han_gloss(text)) is not None:
+        out.append((gloss, "gloss"))
+    return out
 
 
 def normalize(text: str) -> str:

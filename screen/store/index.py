@@ -9,8 +9,8 @@ What it holds, for the matcher's candidate retrieval:
 
 - every name's comparable form (``names``) and legal-form classes (``legal``), plus the
   forms a name's brackets stand for ("X (XYZ)" is also indexed as "X" and, when XYZ is
-  the initials of X's words, as "XYZ"; see ``names.bracket_variants``), and a Chinese
-  name's institutional words in English (``names.han_gloss``);
+  the initials of X's words, as "XYZ"), and a Chinese name's institutional words in
+  English (see ``names.name_variants``);
 - ``postings``: word → positions of the names holding it;
 - ``singles``: for words with doubled letters, the word written with single letters →
   positions ("ayyub" under "ayub", "hassan" under "hasan"), so that transliterations
@@ -50,7 +50,7 @@ from pathlib import Path
 from ..countries import country_words, place_countries, program_country, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
-from ..names import analyze, bracket_variants, han_gloss, single_letters
+from ..names import analyze, name_variants, single_letters
 
 INDEX_VERSION = 19  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
@@ -231,8 +231,7 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         is_person = entity.kind == EntityKind.PERSON
         seen: set[str] = set()
         for ni, name in enumerate(entity.names):
-            gloss = han_gloss(name.value)
-            for value in (name.value, *bracket_variants(name.value), *((gloss,) if gloss else ())):
+            for value in (name.value, *(v for v, _ in name_variants(name.value))):
                 form = analyze(value)
                 text = form.text
                 if not text or text in seen:
