@@ -51,6 +51,7 @@ __all__ = [
     "analyze",
     "bracket_variants",
     "han_gloss",
+    "han_glosses",
     "name_variants",
     "single_letters",
     "detect_script",
@@ -218,6 +219,24 @@ def _expand(words: list[str], notes: list[str]) -> list[str]:
     return out
 
 
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def _numbers(words: list[str], notes: list[str]) -> list[str]:
+    """Ordinals and numbered names read as plain numbers: "14th" → "14", "No. 11" → "11"
+    ("CETC 14th Research Institute" / "... No. 14 Research Institute")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if (m := _ORDINAL.fullmatch(w)) is not None:
+            out.append(m.group(1))
+            notes.append(f"ordinal {w!r} read as {m.group(1)!r}")
+        elif w in ("no", "nr", "number") and i + 1 < len(words) and words[i + 1][:1].isdigit():
+            notes.append(f"{w!r} before a number dropped")
+        else:
+            out.append(w)
+    return out
+
+
 def _legal_forms(words: list[str], notes: list[str], legal: list[str]) -> list[str]:
     """Take legal forms off the end (and the Russian-style ones off the start)."""
     changed = True
@@ -271,6 +290,7 @@ def analyze(text: str) -> NameForm:
         before = words
         words = _join_spaced_letters(words, notes)
         words = _expand(words, notes)
+        words = _numbers(words, notes)
         words = _legal_forms(words, notes, legal)
         core = [w for w in words if w not in STOPWORDS]
         words = core or words  # a name made only of function words is compared as written
@@ -328,16 +348,17 @@ def single_letters(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
-def han_gloss(text: str) -> str | None:
+def han_glosses(text: str, limit: int = 4) -> list[str]:
     """The name with the Chinese institutional words it holds put in English
-    (``tables.HAN_GLOSSARY``), the rest left as written; None when it holds none.
+    (``tables.HAN_GLOSSARY``), the rest left as written: one reading per rendering of a
+    term the lists write several ways (at most ``limit``); empty when it holds none.
 
-    新疆警察学院 → "新疆 Police College" (read by :func:`analyze` as "xinjiang police
+    新疆警察学院 → ["新疆 Police College"] (read by :func:`analyze` as "xinjiang police
     college"). A personal name or a brand (陈全国, 海康威视) holds no such word.
     """
     if not _HAN_RUN.search(text):
-        return None
-    out: list[str] = []
+        return []
+    readings: list[list[str]] = [[]]
     found = False
     i = 0
     longest = max(map(len, HAN_GLOSSARY))
@@ -345,24 +366,31 @@ def han_gloss(text: str) -> str | None:
         for size in range(min(longest, len(text) - i), 0, -1):
             english = HAN_GLOSSARY.get(text[i : i + size])
             if english is not None:
-                out.append(f" {english} ")
+                options = (english,) if isinstance(english, str) else english
+                readings = [r + [f" {o} "] for r in readings for o in options][:limit]
                 found = True
                 i += size
                 break
         else:
-            out.append(text[i])
+            for r in readings:
+                r.append(text[i])
             i += 1
-    return " ".join("".join(out).split()) if found else None
+    return [" ".join("".join(r).split()) for r in readings] if found else []
+
+
+def han_gloss(text: str) -> str | None:
+    """The first reading of :func:`han_glosses`, or None."""
+    glosses = han_glosses(text, 1)
+    return glosses[0] if glosses else None
 
 
 def name_variants(text: str) -> list[tuple[str, str]]:
     """Other readings of a name, each with its kind ("bracket" or "gloss"): what its
     brackets stand for (:func:`bracket_variants`) and its Chinese institutional words in
-    English (:func:`han_gloss`). The index holds them for listed names; the matcher reads
-    a query in them too."""
+    English (:func:`han_glosses`, one reading per rendering). The index holds them for
+    listed names; the matcher reads a query in them too."""
     out = [(v, "bracket") for v in bracket_variants(text)]
-    if (gloss := han_gloss(text)) is not None:
-        out.append((gloss, "gloss"))
+    out.extend((gloss, "gloss") for gloss in han_glosses(text))
     return out
 
 

@@ -115,8 +115,10 @@ HAN_LEGAL_FORMS: dict[str, str] = {
 # that 新疆警察学院 also reads "Xinjiang Police College" and 乌鲁木齐市公安局 "Urumqi
 # Municipal Public Security Bureau" (the lists give most Chinese bodies in English only).
 # Terms are matched longest first; what no term covers (place names, brand names) stays
-# Han and is read as pinyin. Kept to terms with one usual English rendering.
-HAN_GLOSSARY: dict[str, str] = {
+# Han and is read as pinyin. A term the lists render several ways has each rendering, in
+# the order they are tried (工业大学: Harbin "Institute of Technology", Northwestern
+# "Polytechnical University", Beijing "University of Technology").
+HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "新疆生产建设兵团": "Xinjiang Production and Construction Corps",
     "生产建设兵团": "Production and Construction Corps",
     "国家安全部": "Ministry of State Security",
@@ -136,6 +138,28 @@ HAN_GLOSSARY: dict[str, str] = {
     "刑事": "Criminal",
     "侦查": "Investigation",
     "反恐": "Counter-Terrorism",
+    "工业大学": ("University of Technology", "Polytechnical University", "Institute of Technology"),
+    "理工大学": ("University of Science and Technology", "Institute of Technology"),
+    "工业": "Industry",
+    "西北": ("Northwestern", "Northwest"),
+    "东北": ("Northeastern", "Northeast"),
+    "西南": ("Southwest", "Southwestern"),
+    "东南": ("Southeast", "Southeastern"),
+    "华北": "North China",
+    "华南": "South China",
+    "华东": "East China",
+    "华中": "Central China",
+    "航空": ("Aeronautics", "Aviation"),
+    "航天": ("Astronautics", "Aerospace"),
+    "船舶": "Shipbuilding",
+    "兵器": "Ordnance",
+    "物理": "Physics",
+    "邮电": "Posts and Telecommunications",
+    "军事": "Military",
+    "人民解放军": "People's Liberation Army",
+    "解放军": "People's Liberation Army",
+    "国家": "National",
+    "中央": "Central",
     "学院": "College",
     "大学": "University",
     "学校": "School",
@@ -204,6 +228,9 @@ _PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
     ("tacheng", "chochek"),
     ("tibet", "xizang"),
     ("beijing", "peking"),
+    ("harbin", "haerbin"),
+    ("hohhot", "huhehaote"),
+    ("lhasa", "lasa"),
     ("nanjing", "nanking"),
     ("chongqing", "chungking"),
     ("tianjin", "tientsin"),

@@ -41,6 +41,10 @@ RULES = [
     ("legal form alone kept", "Company Limited", ("company",), ("LLC",), "legal form"),
     ("only punctuation", "---", (), (), None),
     ("British spelling", "National University of Defence Technology", ("national", "university", "defense", "technology"), (), None),
+    ("ordinal", "CETC 14th Research Institute", ("cetc", "14", "research", "institute"), (), "ordinal '14th' read as '14'"),
+    ("numbered", "No. 11 Research Institute", ("11", "research", "institute"), (), "'no' before a number dropped"),
+    ("numbered inside a name", "CETC No. 11 Research Institute", ("cetc", "11", "research", "institute"), (), "'no' before a number dropped"),
+    ("no before a word kept", "No Limit Trading", ("no", "limit", "trading"), (), None),
     ("British spelling organisation", "Iran Prisons Organisation", ("iran", "prisons", "organization"), (), None),
 ]
 
@@ -116,6 +120,25 @@ def test_han_gloss(case, han, english):
     from screen.names import han_gloss
 
     assert analyze(han_gloss(han)).text == english
+
+
+GLOSS_RENDERINGS = [
+    # (case, Han name, every English reading expected, in order)
+    ("one term, three renderings", "哈尔滨工业大学",
+     ["harbin university technology", "harbin polytechnical university", "harbin institute technology"]),
+    ("two terms with renderings, capped at four", "西北工业大学",
+     ["northwestern university technology", "northwestern polytechnical university",
+      "northwestern institute technology", "northwest university technology"]),
+    ("one rendering only", "新疆警察学院", ["xinjiang police college"]),
+]
+
+
+@pytest.mark.parametrize("case,han,readings", GLOSS_RENDERINGS, ids=[g[0] for g in GLOSS_RENDERINGS])
+def test_han_glosses_give_each_rendering(case, han, readings):
+    from screen.names import han_glosses, name_variants
+
+    assert [analyze(g).text for g in han_glosses(han)] == readings
+    assert [analyze(v).text for v, kind in name_variants(han) if kind == "gloss"] == readings
 
 
 @pytest.mark.parametrize("text", ["陈全国", "海康威视", "Xinjiang Police College", ""])
