@@ -215,6 +215,9 @@ class Matcher:
             if not _kind_allows(kind, card.kind):
                 continue
             legal = idx.legal[pos]
+            if kind == "person" and card.kind == "unknown" and legal:
+                continue  # a name with a legal form ("... Co., Ltd.") is not a person's
+
             # Where the list places the body: its record's countries or, failing those, the
             # country its sanctions programme names. (Not for people: a person's name may
             # hold "Jordan", and a programme says nothing of a person's nationality.)

@@ -75,6 +75,8 @@ SYNONYMS = frozenset(
                            ("bureau", "department"), ("prefecture", "district")]
 )
 INITIAL_SIMILARITY = 0.8
+# Words an acronym may leave out ("CETC": China Electronics Technology Group Corporation).
+ACRONYM_SKIPPED = frozenset({"group"})
 
 Weight = Callable[[str], float]
 
@@ -198,6 +200,37 @@ def _derived(a: str, b: str) -> bool:
     return len(short) >= 4 and short.isalpha() and long_.startswith(short) and long_[len(short):] in DERIVED_SUFFIXES
 
 
+def _acronym_of(word: str, words: Sequence[str]) -> bool:
+    """``word`` is the initials of ``words``, all of them or all but the words acronyms
+    tend to leave out ("cetc" / "china electronics technology group corporation")."""
+    if words[0][0] != word[0] or len(words) < len(word):
+        return False
+    if len(words) == len(word) and "".join(w[0] for w in words) == word:
+        return True
+    kept = [w for w in words[1:] if w not in ACRONYM_SKIPPED]
+    return len(kept) + 1 == len(word) and words[0][0] + "".join(w[0] for w in kept) == word
+
+
+def _spelled_out(listed: Sequence[str], l_free: list[int], acronyms: set[str]) -> list[tuple[str, list[int]]]:
+    """Runs of leftover listed words that spell out an acronym matched elsewhere in the
+    name ("China Electronics Technology Group Corporation ... (CETC 14)")."""
+    found: list[tuple[str, list[int]]] = []
+    for acro in sorted(acronyms):
+        free = [i for i in l_free if not any(i in r for _, r in found)]
+        for k, start in enumerate(free):
+            run = [start]
+            for nxt in free[k + 1 :]:
+                if nxt != run[-1] + 1 or len(run) > len(acro) + 2:
+                    break
+                run.append(nxt)
+                if len(run) >= len(acro) and _acronym_of(acro, [listed[i] for i in run]):
+                    found.append((acro, list(run)))
+                    break
+            if found and found[-1][0] == acro:
+                break
+    return found
+
+
 def _near(a: str, b: str) -> bool:
     """Equal, or within the typo budget."""
     return a == b or _typo(a, b) is not None
@@ -302,6 +335,21 @@ def compare(
 
     pairs.sort(key=lambda p: p[0])
     aligned = tuple(p for _, p in pairs)
+    notes: list[tuple[str, float]] = []
+    if l_free:
+        # Listed words that add nothing: a word the alignment has used already ("cetc 14
+        # ... cetc 14"), and the words an acronym matched elsewhere stands for.
+        used = {p.listed for p in aligned}
+        repeats = [i for i in l_free if listed[i] in used]
+        acronyms = {p.listed for p in aligned if p.how in ("same", "typo") and p.listed.isalpha() and 3 <= len(p.listed) <= 8}
+        # (an acronym on its own meets the listed acronym as a name of its own instead)
+        spelled = _spelled_out(listed, [i for i in l_free if i not in repeats], acronyms) if acronyms and len(aligned) > 1 else []
+        if repeats:
+            notes.append((f"the listed name repeats {', '.join(repr(listed[i]) for i in repeats)}: not counted again", 0.0))
+        for acro, run in spelled:
+            notes.append((f"the listed name also spells out {acro!r} as {' '.join(listed[i] for i in run)!r}: not counted again", 0.0))
+        gone = set(repeats).union(*(r for _, r in spelled))
+        l_free = [i for i in l_free if i not in gone]
     query_only = tuple((query[i], weight(query[i])) for i in q_free)
     listed_only = tuple((listed[i], weight(listed[i])) for i in l_free)
     country_words: tuple[tuple[str, float], ...] = ()
@@ -322,7 +370,9 @@ def compare(
         return organisation and vocab is not None and (vocab.common(tok) or bool(vocab.countries_of(tok)))
 
     def distinctive(tok: str, w: float) -> bool:
-        return w >= DISTINCTIVE and not ordinary(tok)
+        """A rare word that names a body; not a single pinyin syllable ("yun", "li"), which is
+        one Chinese character and part of many names."""
+        return w >= DISTINCTIVE and not ordinary(tok) and not (vocab is not None and vocab.syllable(tok))
 
     extra = LISTED_EXTRA
     contained = generic = False
@@ -335,8 +385,13 @@ def compare(
     listed_cost = extra * sum(w for _, w in listed_only)
     unnamed: list[str] = []
     named_country: list[str] = []
+    def describes(tok: str) -> bool:
+        """Says what kind of body or where, or is one pinyin syllable (one character of
+        many names): not which body."""
+        return ordinary(tok) or (vocab is not None and vocab.syllable(tok))
+
     if organisation and vocab is not None and (listed_only or query_only) and not any(
-        _names_body(p, ordinary) for p in aligned
+        _names_body(p, describes) for p in aligned
     ):
         # Only everyday words and places in the query ("Nanjing University", "Rapid
         # Response Team"): what the listed name adds decides which body it is. Words for a
@@ -368,7 +423,7 @@ def compare(
             joined = Pair(" ".join(query), " ".join(listed), "joined", 1.0, 1.0)
             return NameScore(1.0, (joined,))
 
-    adjustments: list[tuple[str, float]] = []
+    adjustments: list[tuple[str, float]] = list(notes)
     if generic:
         adjustments.append((
             "the query has only everyday words and places in common with the listed name: the listed "
@@ -381,11 +436,27 @@ def compare(
         # "Li Na" against "Lina Al-Kinayeh": a person's whole name read as one of the
         # listed person's names is weak evidence
         adjustments.append(("the whole query is read as one word of a longer listed name", -WHOLE_QUERY_JOINED))
+    if not organisation and listed_only and aligned and score > GENERIC_CAP and all(p.weight < DISTINCTIVE for p in aligned):
+        # "Maria Garcia" against "Maria Elena Gaxiola Garcia": the query holds only names
+        # many listed people share; the rare name it leaves out is what says which person
+        rare = [t for t, w in listed_only if w >= DISTINCTIVE and len(t) > 1]
+        if rare:
+            words = ", ".join(repr(t) for t in rare)
+            adjustments.append((
+                f"the query holds only names many listed people share; the listed person is set apart by {words}, "
+                "which the query leaves out", GENERIC_CAP - score,
+            ))
     if named_country:
         adjustments.append((
             f"the query names a country ({', '.join(map(repr, named_country))}) that the listed name, made of "
             "everyday words, does not: it counts fully", 0.0,
         ))
+    q_numbers = [t for t, _ in query_only if t.isdigit()]
+    l_numbers = [t for t, _ in listed_only if t.isdigit()]
+    if q_numbers and l_numbers and not any(p.query.isdigit() for p in aligned) and score > GENERIC_CAP:
+        # "14th Research Institute" / "No. 11 Research Institute", "Unit 61398" / "Unit
+        # 61486": numbered bodies of one family are different bodies
+        adjustments.append((f"the numbers differ ({', '.join(q_numbers)} / {', '.join(l_numbers)})", GENERIC_CAP - score))
     if unnamed and score > GENERIC_CAP:
         words = ", ".join(repr(t) for t in unnamed)
         adjustments.append((f"the listed name is set apart by {words}, which the query leaves out", GENERIC_CAP - score))
@@ -423,7 +494,7 @@ def _multi(
                 if len(run) <= 3 and _near(word, "".join(words)):
                     best = ("joined", 1.0 if word == "".join(words) else 0.95, list(run))
                     break
-                if len(word) >= 3 and word.isalpha() and len(word) == len(run) and "".join(w[0] for w in words) == word:
+                if len(word) >= 3 and word.isalpha() and _acronym_of(word, words):
                     best = ("acronym", ACRONYM_SIMILARITY, list(run))
                     break
             if best:

@@ -86,6 +86,19 @@ def test_kind_filter(matcher):
     assert "test:1" in orgs and "test:1" not in people
 
 
+def test_a_person_query_skips_unknown_kind_names_with_a_legal_form():
+    # The Entity List gives no kind; "... Co., Ltd." is still no person's name.
+    m = Matcher([build_index("test", [
+        ent("u1", EntityKind.UNKNOWN, "Harbin Yun Li Da Technology and Development Co., Ltd."),
+        ent("u2", EntityKind.UNKNOWN, "Li Yun"),
+        *ENTITIES[7:],
+    ])])
+    people = [h.card.record_id for h in m.match(Query("Li Yun", kind="person"), threshold=0).hits]
+    assert people == ["u2"]
+    anyone = {h.card.record_id for h in m.match(Query("Yun Li Da Technology"), threshold=0).hits}
+    assert "u1" in anyone
+
+
 def test_unknown_kind_is_a_usage_error(matcher):
     with pytest.raises(UsageError, match="unknown kind"):
         matcher.match(Query("x", kind="ship"))
@@ -184,6 +197,35 @@ def test_chinese_institution_names_read_in_english_both_ways():
     assert hit.card.record_id == "c2" and hit.matched_name == "乌鲁木齐市公安局"
     assert "Chinese institutional words read in English" in " | ".join(hit.explanation())
     assert not m.match("陈全国").hits  # a person's name holds no institutional word
+
+
+def test_a_chinese_term_with_several_renderings_meets_each():
+    m = Matcher([build_index("test", [
+        ent("h1", ORG, "Harbin Institute of Technology", countries=("China",)),
+        ent("h2", ORG, "Northwestern Polytechnical University", countries=("China",)),
+        ent("h3", ORG, "Beijing University of Technology", countries=("China",)),
+        *ENTITIES[7:],
+    ])])
+    for han, rid in [("哈尔滨工业大学", "h1"), ("西北工业大学", "h2"), ("北京工业大学", "h3")]:
+        hit = m.match(han).hits[0]
+        assert hit.card.record_id == rid and hit.level == "match", (han, hit)
+        assert "Chinese institutional words read in English" in " | ".join(hit.explanation())
+
+
+def test_a_numbered_institute_with_its_group_acronym():
+    m = Matcher([build_index("test", [
+        ent("n14", ORG, "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)", countries=("China",)),
+        ent("n11", ORG, "China Electronic Technology Group Corporation No. 11 Research Institute", countries=("China",)),
+        *ENTITIES[7:],
+    ])])
+    hits = {h.card.record_id: h for h in m.match("CETC 14th Research Institute", threshold=0).hits}
+    assert hits["n14"].score == 100
+    assert "spells out 'cetc'" in " | ".join(hits["n14"].explanation())
+    assert hits["n11"].score == 70  # 11 is not 14
+    assert "the numbers differ (14 / 11)" in " | ".join(hits["n11"].explanation())
+    assert [h.card.record_id for h in m.match("CETC 14th Research Institute").hits] == ["n14"]
+    hit = m.match("CETC No. 11 Research Institute").hits[0]
+    assert hit.card.record_id == "n11" and hit.level in ("match", "review")
 
 
 def test_a_query_with_brackets_is_also_read_without_them(matcher):

@@ -9,7 +9,7 @@ from screen.match.scorer import compare
 from screen.names import analyze
 
 COMMON = {"company": 0.3, "group": 0.4, "bureau": 0.6, "public": 0.6, "security": 0.6, "ali": 0.4, "hunan": 0.6,
-          "beijing": 0.6, "technology": 0.5, "development": 0.6}
+          "beijing": 0.6, "technology": 0.5, "development": 0.6, "maria": 0.6, "garcia": 0.85, "elena": 0.6}
 
 
 def weight(tok: str) -> float:
@@ -31,6 +31,14 @@ CASES = [
     ("split words", "Sense Time", "SenseTime", 0.95, 1.0, "words joined or split"),
     ("acronym in query", "XPCC", "Xinjiang Production and Construction Corps", 0.75, 0.85, "acronym"),
     ("acronym in list", "Xinjiang Production and Construction Corps", "XPCC", 0.75, 0.85, "acronym"),
+    ("acronym leaving out 'group'", "CETC 14th Research Institute", "China Electronics Technology Group Corporation No. 14 Research Institute",
+     0.85, 0.9, "'cetc' ~ 'china electronics technology group corporation' (acronym"),
+    ("acronym spelled out beside it", "CETC 14th Research Institute",
+     "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)", 1.0, 1.0,
+     "spells out 'cetc' as 'china electronics technology group corporation': not counted again"),
+    ("repeated listed word", "CETC 14th Research Institute", "CETC 14th Research Institute (CETC 14)", 1.0, 1.0,
+     "the listed name repeats 'cetc', '14': not counted again"),
+    ("acronym must not skip other words", "CETC", "China Electronics Trading Company", 0.0, 0.0, "only in the query"),
     ("initial", "J. Smith", "John Smith", 0.8, 0.95, "initial"),
     ("synonym of body type", "Xinjiang Police Academy", "Xinjiang Police College", 0.75, 0.89, "same kind of body"),
     ("brand within legal name", "Sensetime", "Beijing Sensetime Technology Development Co., Ltd.", 0.75, 0.89, "count less"),
@@ -42,6 +50,8 @@ CASES = [
     ("look-alike letters", "Ηikvisiоn", "HIKVISION", 1.0, 1.0, "'hikvision' = 'hikvision'"),
     ("different word, no typo", "Zhejiang Police College", "Xinjiang Police College", 0.6, 0.74, "only in the query"),
     ("digits must agree", "Brigade 44", "Brigade 45", 0.0, 0.6, "only in the query"),
+    ("numbered bodies of one family differ", "CETC 14th Research Institute", "China Electronics Technology Group Corporation 11th Research Institute",
+     0.7, 0.7, "the numbers differ (14 / 11)"),
     ("two-letter words allow no typo", "Yu", "Yi", 0.0, 0.0, ""),
     ("three-letter words allow one, weakly", "Ali", "Aly", 0.6, 0.7, "1 edit"),
     ("four-letter words allow one", "Omar Bek", "Umar Bek", 0.8, 0.9, "1 edit"),
@@ -156,12 +166,19 @@ PERSON_AND_WORD_CASES = [
      "derived form"),
     ("a whole name read as one listed word is weak", "Li Na", "Lina Kinayeh", 0.0, 0.74,
      "the whole query is read as one word of a longer listed name"),
+    # (with every word distinctive the listed-only words would count at 0.15: 0.86)
+    ("a pinyin syllable names no body", "Yun Li", "Harbin Yun Li Da Technology Development", 0.7, 0.8,
+     "only in the listed name: 'harbin', 'technology', 'development' (lowers the score a little)"),
+    ("common names leaving out a rare one are weak", "Maria Garcia", "Maria Elena Gaxiola Garcia", 0.7, 0.7,
+     "the listed person is set apart by 'gaxiola', which the query leaves out"),
+    ("common names in full still match", "Maria Garcia", "GARCIA, Maria", 1.0, 1.0, "'maria' = 'maria'"),
+    ("a rare name in the query is evidence", "Quanguo Chen", "Chen Quanguo Xi", 0.75, 0.99, "only in the listed name"),
 ]
 
 
 class PersonVocab(Vocab):
     listed = Vocab.listed | {"maria", "martha", "lopez", "zhang", "min", "ming", "chen", "quanguo"}
-    syllables = {"zhang", "min", "ming", "chen"}
+    syllables = {"zhang", "min", "ming", "chen", "yun", "li", "da"}
 
     def syllable(self, token):
         return token in self.syllables
@@ -182,3 +199,21 @@ def test_generic_query_is_kept_below_review_when_the_listed_name_adds_a_place():
     # a word for a level of government does not set a body apart
     s = body_score("Urumqi Public Security Bureau", "Urumqi Municipal Public Security Bureau")
     assert s.score >= 0.75
+
+
+def test_pinyin_syllables_alone_do_not_name_a_body():
+    # "Yun Li" (a person's name, two characters) inside a company's name: each syllable is
+    # one character of many names, so what the listed name adds decides, as for everyday words
+    class SyllableVocab(Vocab):
+        listed = Vocab.listed | {"yun", "li", "yunli"}
+        places = {**Vocab.places, "harbin": {"CN"}}
+
+        def syllable(self, token):
+            return token in {"yun", "li", "da"}
+
+    s = compare(("yun", "li"), ("harbin", "yun", "li", "technology", "development"), weight, vocab=SyllableVocab(),
+                organisation=True)
+    assert s.score < 0.75
+    assert "the query has only everyday words and places in common" in " | ".join(s.reasons())
+    joined = compare(("yunli",), ("harbin", "yunli", "technology"), weight, vocab=SyllableVocab(), organisation=True)
+    assert joined.score >= 0.75  # two syllables written as one word do name the body
