@@ -171,15 +171,20 @@ class Matcher:
             return result
         # The query is also read as the index reads listed names: "Rapid Action Battalion
         # (RAB)" without its brackets, 新疆警察学院 as "Xinjiang Police College".
-        forms = [form]
+        # A reading through the Chinese glossary places the query in China: the listed
+        # body's "of China" then adds nothing the query leaves out.
+        forms: list[tuple[NameForm, frozenset[str]]] = [(form, frozenset())]
         for variant, why in name_variants(query.name):
             v = analyze(variant)
             if v.tokens and v.tokens != form.tokens:
-                forms.append(NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")))
+                forms.append((
+                    NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")),
+                    frozenset({"CN"}) if why == "gloss" else frozenset(),
+                ))
         cutoff = self.config.review if threshold is None else threshold
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}
-        for f in forms:
-            self._score_form(f, kind, country, best)
+        for f, placed in forms:
+            self._score_form(f, kind, country, best, placed)
         hits: list[Hit] = []
         for (ii, ci), (total, ni, scored, context, pos, f) in best.items():
             score = round(total * 100)
@@ -203,6 +208,7 @@ class Matcher:
     def _score_form(
         self, form: NameForm, kind: str | None, country: str | None,
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
+        placed: frozenset[str] = frozenset(),
     ) -> None:
         """Score the candidates of one comparable form of the query, keeping in ``best``
         each entity's best name."""
@@ -225,7 +231,7 @@ class Matcher:
             located = card.kind != "person" and bool(listed_in)
             scored = compare(
                 form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else (),
-                self.lexicon, frozenset(listed_in) if located else frozenset(), card.kind != "person",
+                self.lexicon, frozenset(listed_in) if located else frozenset(), card.kind != "person", placed,
             )
             if scored.score <= 0:
                 continue

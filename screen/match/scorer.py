@@ -39,7 +39,8 @@ Police College"). The caller gives the word-to-countries look-up and the listed 
 countries; the scorer holds no country data.
 
 Two names whose letters are the same once spaces are removed score as a join. Differing
-legal-form classes (LLC vs JSC) take off ``LEGAL_FORM_MISMATCH``. Pure functions.
+legal-form classes (LLC vs JSC; a query's bare "Co" differs from none) take off
+``LEGAL_FORM_MISMATCH``. Pure functions.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ WHOLE_QUERY_JOINED = 0.10
 DERIVED_SUFFIXES = ("n", "an", "ian", "ia", "ese", "ish", "i", "s", "es", "ity")
 DISTINCTIVE = 0.9
 LEGAL_FORM_MISMATCH = 0.03
+# "Co" / "Company" says no more than that the name is a company's: it differs from no form.
+GENERIC_LEGAL_FORM = "CO"
 ACRONYM_SIMILARITY = 0.8
 SYNONYM_SIMILARITY = 0.5
 
@@ -245,12 +248,14 @@ def compare(
     vocab: Vocabulary | None = None,
     listed_in: frozenset[str] = frozenset(),
     organisation: bool = False,
+    query_in: frozenset[str] = frozenset(),
 ) -> NameScore:
     """Align and score two comparable names (word sequences).
 
     ``vocab`` says which words name places, occur in the lists or are everyday English;
     ``listed_in`` gives the listed body's countries; ``organisation`` says the listed
-    name is not a person's (the rules for distinctive words apply to bodies only)."""
+    name is not a person's (the rules for distinctive words apply to bodies only);
+    ``query_in``: countries the caller places the query in besides its own words."""
     if not query or not listed:
         return NO_MATCH
     q_free = list(range(len(query)))
@@ -404,7 +409,7 @@ def compare(
         # it counts fully, not as a mere place.
         named_country = [t for t, _ in query_only if t in vocab.country_words]
         query_only = tuple((t, 1.0 if t in named_country else w) for t, w in query_only)
-        query_countries = frozenset().union(*(vocab.countries_of(t) for t in query))
+        query_countries = query_in.union(*(vocab.countries_of(t) for t in query))
         unnamed = [
             t for t, w in listed_only
             if t not in ADMIN_LEVEL_WORDS
@@ -462,7 +467,7 @@ def compare(
         adjustments.append((f"the listed name is set apart by {words}, which the query leaves out", GENERIC_CAP - score))
     if contained:
         adjustments.append(("every query word is in the listed name, with a distinctive one: the listed name's other words count less", 0.0))
-    if query_legal and listed_legal and not set(query_legal) & set(listed_legal):
+    if query_legal and listed_legal and not set(query_legal) & set(listed_legal) and GENERIC_LEGAL_FORM not in query_legal:
         adjustments.append(
             (f"legal forms differ ({'/'.join(query_legal)} vs {'/'.join(listed_legal)})", -LEGAL_FORM_MISMATCH)
         )

@@ -212,6 +212,19 @@ def test_a_chinese_term_with_several_renderings_meets_each():
         assert "Chinese institutional words read in English" in " | ".join(hit.explanation())
 
 
+def test_a_chinese_reading_places_the_query_in_china():
+    # "... of China" in the listed name is no word the Chinese query leaves out
+    m = Matcher([build_index("test", [
+        ent("e1", ORG, "University of Electronic Science and Technology of China", countries=("China",)),
+        *ENTITIES[7:],
+    ])])
+    hit = m.match("电子科技大学").hits[0]
+    assert hit.card.record_id == "e1" and hit.score >= 75
+    assert "set apart by 'china'" not in " | ".join(hit.explanation())
+    english = m.match("Electronic Science and Technology University", threshold=0).hits[0]
+    assert "set apart by 'china'" in " | ".join(english.explanation())  # written in English, it is not placed
+
+
 def test_a_numbered_institute_with_its_group_acronym():
     m = Matcher([build_index("test", [
         ent("n14", ORG, "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)", countries=("China",)),

@@ -45,6 +45,8 @@ CASES = [
     ("query-only words lower more", "Hunan Police Academy", "Hunan Goke Microelectronics", 0.0, 0.3, "only in the query"),
     ("legal forms folded", "Siemens Aktiengesellschaft", "Siemens AG", 1.0, 1.0, "'siemens' = 'siemens'"),
     ("legal forms differ", "Alfa LLC", "Alfa JSC", 0.95, 0.99, "legal forms differ"),
+    ("a bare 'Co' differs from no form", "Alfa Info Tech Co", "Alfa Information Technology Co., Ltd.", 1.0, 1.0,
+     "'information' = 'information'"),
     ("abbreviation both ways", "Urumqi Municipal PSB", "Urumqi Municipal Public Security Bureau", 1.0, 1.0, "'bureau' = 'bureau'"),
     ("Han vs pinyin", "陈全国", "CHEN, Quanguo", 1.0, 1.0, "'quanguo' = 'quanguo'"),
     ("look-alike letters", "Ηikvisiоn", "HIKVISION", 1.0, 1.0, "'hikvision' = 'hikvision'"),
