@@ -38,6 +38,12 @@ listed name has a place the query leaves out ("Shandong Police College" is not "
 Police College"). The caller gives the word-to-countries look-up and the listed body's
 countries; the scorer holds no country data.
 
+Listed words that repeat a matched word, or spell out an acronym matched elsewhere in the
+listed name, are not counted. Two numbered bodies whose numbers differ, and a person query
+of only common names that leaves out the listed person's rare name, stay below review
+(``GENERIC_CAP``), as a query of only everyday words and places does when the listed name
+adds a place or a distinctive word.
+
 Two names whose letters are the same once spaces are removed score as a join. Differing
 legal-form classes (LLC vs JSC; a query's bare "Co" differs from none) take off
 ``LEGAL_FORM_MISMATCH``. Pure functions.
@@ -374,10 +380,13 @@ def compare(
         """An everyday word or a place: it says what kind of body, or where, not which."""
         return organisation and vocab is not None and (vocab.common(tok) or bool(vocab.countries_of(tok)))
 
+    def describes(tok: str) -> bool:
+        """Says what kind of body or where, or is one pinyin syllable ("yun", "li": one
+        Chinese character of many names): not which body."""
+        return ordinary(tok) or (vocab is not None and vocab.syllable(tok))
+
     def distinctive(tok: str, w: float) -> bool:
-        """A rare word that names a body; not a single pinyin syllable ("yun", "li"), which is
-        one Chinese character and part of many names."""
-        return w >= DISTINCTIVE and not ordinary(tok) and not (vocab is not None and vocab.syllable(tok))
+        return w >= DISTINCTIVE and not describes(tok)
 
     extra = LISTED_EXTRA
     contained = generic = False
@@ -390,11 +399,6 @@ def compare(
     listed_cost = extra * sum(w for _, w in listed_only)
     unnamed: list[str] = []
     named_country: list[str] = []
-    def describes(tok: str) -> bool:
-        """Says what kind of body or where, or is one pinyin syllable (one character of
-        many names): not which body."""
-        return ordinary(tok) or (vocab is not None and vocab.syllable(tok))
-
     if organisation and vocab is not None and (listed_only or query_only) and not any(
         _names_body(p, describes) for p in aligned
     ):
