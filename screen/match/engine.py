@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..names import NameForm, analyze, name_variants
+from ..names.tables import HAN_GLOSSARY_COUNTRY
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve
 from .lexicon import Lexicon
@@ -171,15 +172,15 @@ class Matcher:
             return result
         # The query is also read as the index reads listed names: "Rapid Action Battalion
         # (RAB)" without its brackets, 新疆警察学院 as "Xinjiang Police College".
-        # A reading through the Chinese glossary places the query in China: the listed
-        # body's "of China" then adds nothing the query leaves out.
+        # A reading through the Chinese glossary places the query where the glossary
+        # belongs (``HAN_GLOSSARY_COUNTRY``): the listed "... of China" adds nothing it leaves out.
         forms: list[tuple[NameForm, frozenset[str]]] = [(form, frozenset())]
         for variant, why in name_variants(query.name):
             v = analyze(variant)
             if v.tokens and v.tokens != form.tokens:
                 forms.append((
                     NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")),
-                    frozenset({"CN"}) if why == "gloss" else frozenset(),
+                    frozenset({HAN_GLOSSARY_COUNTRY}) if why == "gloss" else frozenset(),
                 ))
         cutoff = self.config.review if threshold is None else threshold
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}

@@ -224,20 +224,27 @@ def _spelled_out(listed: Sequence[str], l_free: list[int], acronyms: set[str]) -
     """Runs of leftover listed words that spell out an acronym matched elsewhere in the
     name ("China Electronics Technology Group Corporation ... (CETC 14)")."""
     found: list[tuple[str, list[int]]] = []
+    taken: set[int] = set()
     for acro in sorted(acronyms):
-        free = [i for i in l_free if not any(i in r for _, r in found)]
-        for k, start in enumerate(free):
-            run = [start]
-            for nxt in free[k + 1 :]:
-                if nxt != run[-1] + 1 or len(run) > len(acro) + 2:
-                    break
-                run.append(nxt)
-                if len(run) >= len(acro) and _acronym_of(acro, [listed[i] for i in run]):
-                    found.append((acro, list(run)))
-                    break
-            if found and found[-1][0] == acro:
-                break
+        run = _run_spelling(acro, listed, [i for i in l_free if i not in taken])
+        if run:
+            found.append((acro, run))
+            taken.update(run)
     return found
+
+
+def _run_spelling(acro: str, listed: Sequence[str], free: list[int]) -> list[int] | None:
+    """The first run of neighbouring positions in ``free`` whose words ``acro`` is the
+    initials of (see :func:`_acronym_of`)."""
+    for k, start in enumerate(free):
+        run = [start]
+        for nxt in free[k + 1 :]:
+            if nxt != run[-1] + 1 or len(run) > len(acro) + 2:
+                break
+            run.append(nxt)
+            if len(run) >= len(acro) and _acronym_of(acro, [listed[i] for i in run]):
+                return run
+    return None
 
 
 def _near(a: str, b: str) -> bool:

@@ -50,7 +50,6 @@ __all__ = [
     "NameForm",
     "analyze",
     "bracket_variants",
-    "han_gloss",
     "han_glosses",
     "name_variants",
     "single_letters",
@@ -376,12 +375,6 @@ def han_glosses(text: str, limit: int = 4) -> list[str]:
                 r.append(text[i])
             i += 1
     return [" ".join("".join(r).split()) for r in readings] if found else []
-
-
-def han_gloss(text: str) -> str | None:
-    """The first reading of :func:`han_glosses`, or None."""
-    glosses = han_glosses(text, 1)
-    return glosses[0] if glosses else None
 
 
 def name_variants(text: str) -> list[tuple[str, str]]:

@@ -119,6 +119,9 @@ HAN_LEGAL_FORMS: dict[str, str] = {
 # Han and is read as pinyin. A term the lists render several ways has each rendering, in
 # the order they are tried (工业大学: Harbin "Institute of Technology", Northwestern
 # "Polytechnical University", Beijing "University of Technology").
+# The country whose institutional words the glossary holds: a name read through it is placed
+# there (its listed "... of China" is then no word the query leaves out).
+HAN_GLOSSARY_COUNTRY = "CN"
 HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "新疆生产建设兵团": "Xinjiang Production and Construction Corps",
     "生产建设兵团": "Production and Construction Corps",
