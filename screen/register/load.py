@@ -142,7 +142,7 @@ def _schema_problems(validator: Any, data: Any, file: str) -> list[Problem]:
 class _Raw:
     bodies: dict[str, tuple[str, dict[str, Any]]]
     sources: dict[str, tuple[str, dict[str, Any]]]
-    sources_broken: bool
+    broken: set[str]  # shared files ('sources', 'countries', 'assistance') that could not be read
     countries: dict[str, dict[str, Any]]
     assistance: dict[str, dict[str, Any]]
     versions: list[str]
@@ -150,7 +150,7 @@ class _Raw:
 
 def _read(folders: Sequence[Path], problems: list[Problem]) -> _Raw:
     validators = {n: _validator(f"{n}.schema.json") for n in ("body", "sources", "countries", "assistance")}
-    raw = _Raw({}, {}, False, {}, {}, [])
+    raw = _Raw({}, {}, set(), {}, {}, [])
     for fi, folder in enumerate(folders):
         if not folder.is_dir():
             problems.append(Problem(str(folder), "", "register folder not found"))
@@ -169,12 +169,13 @@ def _read(folders: Sequence[Path], problems: list[Problem]) -> _Raw:
             if path.parent == folder and name in ("sources.yaml", "countries.yaml", "assistance.yaml"):
                 kind = name.split(".")[0]
                 if data is None:  # unreadable (reported) or empty (nothing to add)
-                    raw.sources_broken |= kind == "sources" and any(p.file == f for p in problems)
+                    if any(p.file == f for p in problems):
+                        raw.broken.add(kind)
                     continue
                 found = _schema_problems(validators[kind], data, f)
                 problems.extend(found)
                 if found or not isinstance(data, dict):
-                    raw.sources_broken |= kind == "sources"
+                    raw.broken.add(kind)
                     continue
                 for key, value in data.items():
                     if kind == "sources":
@@ -213,7 +214,7 @@ def _cross_check(raw: _Raw, problems: list[Problem]) -> None:
     def cite(ids: Iterable[str], file: str, where: str) -> None:
         for sid in ids:
             used.add(sid)
-            if sid not in raw.sources and not raw.sources_broken:
+            if sid not in raw.sources and "sources" not in raw.broken:
                 problems.append(Problem(file, where, f"unknown source id {sid!r} (not in any sources.yaml)"))
 
     for bid, (f, d) in raw.bodies.items():
@@ -228,7 +229,7 @@ def _cross_check(raw: _Raw, problems: list[Problem]) -> None:
                 problems.append(Problem(f, f"links[{i}].target", "a body cannot link to itself"))
             elif link["target"] not in raw.bodies:
                 problems.append(Problem(f, f"links[{i}].target", f"link to unknown body id {link['target']!r}"))
-        if d["country"] not in raw.countries:
+        if d["country"] not in raw.countries and "countries" not in raw.broken:
             problems.append(Problem(f, "country", f"no indicators for {d['country']} in countries.yaml", "warning"))
         if not d.get("concerns") and not d.get("designations") and not d.get("links") and bid not in linked:
             problems.append(Problem(f, "", "no concern, designation or link: nothing for a screen to report", "warning"))
@@ -238,7 +239,7 @@ def _cross_check(raw: _Raw, problems: list[Problem]) -> None:
     for key, a in raw.assistance.items():
         cite(a.get("sources", ()), "assistance.yaml", key)
     for sid, (f, _) in raw.sources.items():
-        if sid not in used:
+        if sid not in used and not raw.broken:  # a broken file's citations are unknown
             problems.append(Problem(f, sid, "source is not cited by any fact", "warning"))
 
 

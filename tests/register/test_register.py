@@ -152,6 +152,16 @@ def test_a_broken_sources_file_is_reported_once_not_per_citation(tmp_path):
     assert errors and all("sources.yaml" in e for e in errors)
 
 
+@pytest.mark.parametrize("text", ["CN: &c\n  name: China\n  indicators: {}\nLK: *c\n", "CN: [not, a, mapping]\n"])
+def test_a_broken_countries_file_is_one_error_not_a_warning_per_body_and_source(tmp_path, text):
+    folder = tmp_path / "copy"
+    shutil.copytree(shipped_folder(), folder)
+    (folder / "countries.yaml").write_text(text)
+    register, problems = check_folders([folder])
+    assert register is None
+    assert problems and all(p.file.endswith("countries.yaml") for p in problems), [str(p) for p in problems]
+
+
 def test_an_empty_sources_file_does_not_hide_unknown_citations(tmp_path):
     folder = _folder(tmp_path, {"x.yaml": GOOD_BODY}, sources="")
     assert any("unknown source id 'local-report'" in e for e in _errors(folder))
