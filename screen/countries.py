@@ -31,6 +31,28 @@ _ALIASES = {
     "uae": "AE", "emirates": "AE", "saudi": "SA", "yemen": "YE", "sudan": "SD",
     "south sudan": "SS", "bosnia": "BA", "bosnia and herzegovina": "BA",
 }
+# Adjectives of nationality, read as the country they name ("Cuban Ministry of the
+# Interior", "Iranian Cyber Police"); "korean" names both Koreas.
+_DEMONYMS = {
+    "afghan": "AF", "algerian": "DZ", "american": "US", "angolan": "AO", "argentine": "AR",
+    "argentinian": "AR", "armenian": "AM", "azerbaijani": "AZ", "bahraini": "BH",
+    "bangladeshi": "BD", "belarusian": "BY", "belarussian": "BY", "bolivian": "BO",
+    "brazilian": "BR", "british": "GB", "burmese": "MM", "burundian": "BI", "cambodian": "KH",
+    "cameroonian": "CM", "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO",
+    "congolese": "CD", "cuban": "CU", "egyptian": "EG", "emirati": "AE", "eritrean": "ER",
+    "ethiopian": "ET", "filipino": "PH", "philippine": "PH", "french": "FR", "georgian": "GE",
+    "german": "DE", "ghanaian": "GH", "guatemalan": "GT", "haitian": "HT", "honduran": "HN",
+    "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "israeli": "IL",
+    "jordanian": "JO", "kazakh": "KZ", "kazakhstani": "KZ", "kenyan": "KE", "korean": "KP KR",
+    "kuwaiti": "KW", "kyrgyz": "KG", "lankan": "LK", "lebanese": "LB", "libyan": "LY",
+    "malaysian": "MY", "malian": "ML", "mexican": "MX", "moroccan": "MA", "nepalese": "NP",
+    "nepali": "NP", "nicaraguan": "NI", "nigerian": "NG", "omani": "OM", "pakistani": "PK",
+    "qatari": "QA", "rwandan": "RW", "salvadoran": "SV", "saudi": "SA", "somali": "SO",
+    "spanish": "ES", "sudanese": "SD", "syrian": "SY", "tajik": "TJ", "tanzanian": "TZ",
+    "thai": "TH", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
+    "ukrainian": "UA", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
+    "zimbabwean": "ZW",
+}
 _CLEAN = re.compile(r"[^a-z0-9]+")
 
 
@@ -98,6 +120,8 @@ def place_countries() -> dict[str, frozenset[str]]:
         for tok in analyze(name).tokens:
             if len(tok) >= 4 and tok.isalpha() and tok not in _ADMIN_WORDS:
                 found.setdefault(tok, set()).add(code)
+    for word, codes in _DEMONYMS.items():
+        found.setdefault(word, set()).update(codes.split())
     return {w: frozenset(codes) for w, codes in found.items()}
 
 
@@ -118,7 +142,7 @@ def country_words() -> frozenset[str]:
         toks = analyze(name).tokens if name else ()
         if len(toks) == 1 and len(toks[0]) >= 4 and toks[0].isalpha():
             out.add(toks[0])
-    return frozenset(out)
+    return frozenset(out | _DEMONYMS.keys())
 
 
 # Sanctions programmes and regimes that name one country: a listed body with no country

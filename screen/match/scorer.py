@@ -42,7 +42,8 @@ Listed words that repeat a matched word, or spell out an acronym matched elsewhe
 listed name, are not counted. Two numbered bodies whose numbers differ, and a person query
 of only common names that leaves out the listed person's rare name, stay below review
 (``GENERIC_CAP``), as a query of only everyday words and places does when the listed name
-adds a place or a distinctive word.
+adds a place or a distinctive word; unless at least ``PHRASE_WORDS`` of them (places aside)
+are matched, which together name the body.
 
 Two names whose letters are the same once spaces are removed score as a join. Differing
 legal-form classes (LLC vs JSC; a query's bare "Co" differs from none) take off
@@ -70,6 +71,9 @@ DERIVED_SIMILARITY = 0.8
 WHOLE_QUERY_JOINED = 0.10
 DERIVED_SUFFIXES = ("n", "an", "ian", "ia", "ese", "ish", "i", "s", "es", "ity")
 DISTINCTIVE = 0.9
+# So many everyday words matched (places aside) that together they name one body: "Main
+# Directorate for Combating Organized Crime and Corruption" is a title, not a description.
+PHRASE_WORDS = 5
 LEGAL_FORM_MISMATCH = 0.03
 # "Co" / "Company" says no more than that the name is a company's: it differs from no form.
 GENERIC_LEGAL_FORM = "CO"
@@ -406,9 +410,13 @@ def compare(
     listed_cost = extra * sum(w for _, w in listed_only)
     unnamed: list[str] = []
     named_country: list[str] = []
-    if organisation and vocab is not None and (listed_only or query_only) and not any(
+    everyday = organisation and vocab is not None and bool(listed_only or query_only) and not any(
         _names_body(p, describes) for p in aligned
-    ):
+    )
+    phrase = sum(1 for p in aligned if not vocab.countries_of(p.query)) if everyday and vocab else 0
+    if phrase >= PHRASE_WORDS:
+        notes.append((f"{phrase} words matched: together they name the body, though each is an everyday word", 0.0))
+    elif everyday and vocab is not None:
         # Only everyday words and places in the query ("Nanjing University", "Rapid
         # Response Team"): what the listed name adds decides which body it is. Words for a
         # level of government ("Municipal") count as little as before; a place or a

@@ -61,6 +61,8 @@ SPELLINGS: dict[str, str] = {
     "centre": "center", "centres": "centers", "technologies": "technology",
     "defence": "defense", "organisation": "organization", "organisations": "organizations",
     "programme": "program", "programmes": "programs", "labour": "labor", "licence": "license",
+    "organised": "organized", "organise": "organize", "organising": "organizing",
+    "specialised": "specialized", "armoured": "armored", "armour": "armor",
 }
 
 # Legal forms: a phrase (tuple of normalised words) → its class. Classes follow the usual
@@ -167,7 +169,8 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "学院": "College",
     "大学": "University",
     "学校": "School",
-    "研究院": "Research Institute",
+    "科学院": "Academy of Sciences",
+    "研究院": ("Research Institute", "Academy"),
     "研究所": "Research Institute",
     "研究中心": "Research Center",
     "中心": "Center",
@@ -180,7 +183,7 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "自治州": "Autonomous Prefecture",
     "地区": "Prefecture",
     "维吾尔": "Uyghur",
-    "中国": "China",
+    "中国": ("China", "Chinese"),
     "国防": "National Defense",
     "科学技术": "Science and Technology",
     "科技": ("Technology", "Science and Technology"),

@@ -163,11 +163,13 @@ def test_changed_since_reports_only_new_or_changed_hits(run, home, tmp_path):
     import_lists(home, changed_csl(tmp_path))
     earlier = tmp_path / "earlier.json"
     earlier.write_text(json.dumps(first), encoding="utf-8")
-    for spec in (f"us_csl={csl_v1}", str(earlier), "2026-11-23"):
+    second = json.loads(run("screen", str(partners), "--format", "json", "--no-register").stdout)
+    imported_on = next(x["fetched_at"] for x in second["lists"] if x["source"] == "us_csl")[:10]
+    for spec in (f"us_csl={csl_v1}", str(earlier), imported_on):
         r = run("screen", str(partners), "--format", "json", "--no-register", "--changed-since", spec)
         doc = json.loads(r.stdout)
         rows = doc["results"]
-        if spec == "2026-11-23":  # both versions were imported today: the newest of that day is current
+        if spec == imported_on:  # both versions were imported by that day: the newest of them is current
             assert doc["changed_since"]["us_csl"] != csl_v1
             assert [x["status"] for x in rows] == ["clear", "clear", "clear"]
             continue

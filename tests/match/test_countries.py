@@ -27,6 +27,12 @@ def test_place_words_know_their_countries():
     assert len(places["central"]) > 5  # in the names of places in many countries
 
 
+def test_nationality_adjectives_name_their_country():
+    places, words = place_countries(), country_words()
+    assert places["cuban"] == {"CU"} and places["chinese"] == {"CN"} and places["korean"] == {"KP", "KR"}
+    assert {"cuban", "iranian", "belarusian", "nicaraguan"} <= words
+
+
 def test_country_words_name_a_country_alone():
     words = country_words()
     assert {"vietnam", "russia", "jordan", "scotland", "china"} <= words

@@ -46,6 +46,7 @@ RULES = [
     ("numbered inside a name", "CETC No. 11 Research Institute", ("cetc", "11", "research", "institute"), (), "'no' before a number dropped"),
     ("no before a word kept", "No Limit Trading", ("no", "limit", "trading"), (), None),
     ("British spelling organisation", "Iran Prisons Organisation", ("iran", "prisons", "organization"), (), None),
+    ("British spelling organised", "Combating Organised Crime", ("combating", "organized", "crime"), (), None),
 ]
 
 
@@ -129,6 +130,9 @@ GLOSS_RENDERINGS = [
     ("two terms with renderings, capped at four", "西北工业大学",
      ["northwestern university technology", "northwestern polytechnical university",
       "northwestern institute technology", "northwest university technology"]),
+    ("academy or research institute; China or Chinese", "中国工程物理研究院",
+     ["china engineering physics research institute", "china engineering physics academy",
+      "chinese engineering physics research institute", "chinese engineering physics academy"]),
     ("one rendering only", "新疆警察学院", ["xinjiang police college"]),
 ]
 

@@ -89,13 +89,15 @@ class Vocab:
     """A stand-in for the lexicon: which words are places, listed, everyday English."""
 
     places = {"korea": {"KP", "KR"}, "urumqi": {"CN"}, "jordan": {"JO"}, "aksu": {"CN"}, "russian": {"RU"}, "federation": {"RU"}, "russia": {"RU"}, "vietnam": {"VN"}, "beijing": {"CN"},
-              "shandong": {"CN"}, "xinjiang": {"CN"}, "china": {"CN"}, "hunan": {"CN"}}
-    country_words = frozenset({"russia", "vietnam", "china", "jordan"})
+              "shandong": {"CN"}, "xinjiang": {"CN"}, "china": {"CN"}, "hunan": {"CN"}, "cuban": {"CU"},
+              "netherlands": {"NL"}, "belarus": {"BY"}}
+    country_words = frozenset({"russia", "vietnam", "china", "jordan", "cuban", "netherlands", "belarus"})
     everyday = {"university", "police", "college", "team", "response", "rapid", "vision", "technology",
                 "northwestern", "security", "service", "federal", "bank", "development", "special", "ocean",
                 "shipping", "agency", "public", "bureau", "municipal", "ministry", "interior", "municipality",
-                "prefecture", "district", "department"}
-    listed = {"beihang", "polytechnical", "terek", "sensetime"}
+                "prefecture", "district", "department", "main", "directorate", "combating", "organized", "crime",
+                "corruption", "reporting", "project", "republic"}
+    listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd"}
 
     def countries_of(self, token):
         return frozenset(self.places.get(token, ()))
@@ -137,6 +139,16 @@ BODY_CASES = [
      "Aksu District Public Security Bureau", ("CN",), 0.75, 0.95, "same kind of body"),
     ("a country named by a query of everyday words counts fully", "Ministry of Interior of Jordan",
      "Ministry of Interior", (), 0.0, 0.74, "the query names a country ('jordan')"),
+    ("a long run of everyday words names the body", "Main Directorate for Combating Organised Crime and Corruption, Belarus",
+     "Main Directorate for Combating Organized Crime and Corruption of the MVD of the Republic of Belarus", ("BY",),
+     0.75, 0.99, "6 words matched: together they name the body"),
+    ("a short run of the same words does not", "Organized Crime and Corruption Reporting Project",
+     "Main Directorate for Combating Organized Crime and Corruption of the MVD of the Republic of Belarus", ("BY",),
+     0.0, 0.74, "only everyday words and places"),
+    ("a nationality adjective places the query in the listed country", "Cuban Ministry of the Interior",
+     "Ministry of Interior", ("CU",), 0.9, 0.99, "naming the listed body's country"),
+    ("a country the query names sets another ministry apart", "Ministry of the Interior, Netherlands",
+     "Ministry of Interior", ("CU",), 0.0, 0.74, "the query names a country ('netherlands')"),
     ("municipal and municipality", "Urumqi Municipal Public Security Bureau",
      "Urumqi Municipality Public Security Bureau", ("CN",), 0.85, 0.99, "derived form"),
 ]
