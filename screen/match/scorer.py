@@ -413,7 +413,7 @@ def compare(
     everyday = organisation and vocab is not None and bool(listed_only or query_only) and not any(
         _names_body(p, describes) for p in aligned
     )
-    phrase = sum(1 for p in aligned if not vocab.countries_of(p.query)) if everyday and vocab else 0
+    phrase = sum(1 for p in aligned if not vocab.countries_of(p.query)) if everyday and vocab is not None else 0
     if phrase >= PHRASE_WORDS:
         notes.append((f"{phrase} words matched: together they name the body, though each is an everyday word", 0.0))
     elif everyday and vocab is not None:
