@@ -32,7 +32,7 @@ _ALIASES = {
     "south sudan": "SS", "bosnia": "BA", "bosnia and herzegovina": "BA",
 }
 # Adjectives of nationality, read as the country they name ("Cuban Ministry of the
-# Interior", "Iranian Cyber Police"); "korean" names both Koreas.
+# Interior", "Iranian Cyber Police"); "korean" names both Koreas. ("saudi" is in _ALIASES.)
 _DEMONYMS = {
     "afghan": "AF", "algerian": "DZ", "american": "US", "angolan": "AO", "argentine": "AR",
     "argentinian": "AR", "armenian": "AM", "azerbaijani": "AZ", "bahraini": "BH",
@@ -47,7 +47,7 @@ _DEMONYMS = {
     "kuwaiti": "KW", "kyrgyz": "KG", "lankan": "LK", "lebanese": "LB", "libyan": "LY",
     "malaysian": "MY", "malian": "ML", "mexican": "MX", "moroccan": "MA", "nepalese": "NP",
     "nepali": "NP", "nicaraguan": "NI", "nigerian": "NG", "omani": "OM", "pakistani": "PK",
-    "qatari": "QA", "rwandan": "RW", "salvadoran": "SV", "saudi": "SA", "somali": "SO",
+    "qatari": "QA", "rwandan": "RW", "salvadoran": "SV", "somali": "SO",
     "spanish": "ES", "sudanese": "SD", "syrian": "SY", "tajik": "TJ", "tanzanian": "TZ",
     "thai": "TH", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
     "ukrainian": "UA", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
