@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..names import NameForm, analyze, name_variants
+from ..names import NameForm, analyze, name_variants, qualifier_variants
 from ..names.tables import HAN_GLOSSARY_COUNTRY
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve
@@ -27,7 +27,8 @@ _KIND_ALIASES = {"org": "organisation", "organization": "organisation", "company
                  "entity": "organisation", "individual": "person", "per": "person"}
 
 QUERY_VARIANT_NOTES = {"bracket": "query's bracketed part read separately",
-                       "gloss": "Chinese institutional words read in English"}
+                       "gloss": "Chinese institutional words read in English",
+                       "qualifier": "query read without its last part after a comma"}
 LISTED_VARIANT_NOTES = {"bracket": "bracketed part read as a name of its own",
                         "gloss": "Chinese institutional words read in English"}
 
@@ -171,12 +172,22 @@ class Matcher:
         if not form.tokens:
             return result
         # The query is also read as the index reads listed names: "Rapid Action Battalion
-        # (RAB)" without its brackets, 新疆警察学院 as "Xinjiang Police College".
+        # (RAB)" without its brackets, 新疆警察学院 as "Xinjiang Police College"; a body's
+        # name also without a last part after a comma ("Qarchak Prison, Varamin"), which
+        # most often says where it is.
         # A reading through the Chinese glossary places the query where the glossary
         # belongs (``HAN_GLOSSARY_COUNTRY``): the listed "... of China" adds nothing it leaves out.
         forms: list[tuple[NameForm, frozenset[str]]] = [(form, frozenset())]
-        for variant, why in name_variants(query.name):
+        variants = name_variants(query.name)
+        if kind != "person":
+            variants += [(q, "qualifier") for q in qualifier_variants(query.name, kind is None)]
+        for variant, why in variants:
             v = analyze(variant)
+            dropped = set(form.tokens) - set(v.tokens)
+            if why != "gloss" and dropped & self.lexicon.country_words:
+                # "Ministry of the Interior (Netherlands)": the country left out is what
+                # says which ministry; the query is read whole, with the country rules
+                continue
             if v.tokens and v.tokens != form.tokens:
                 forms.append((
                     NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")),

@@ -82,10 +82,11 @@ SYNONYM_SIMILARITY = 0.5
 
 # Words used for the same kind of body in translated names ("police academy" / "police
 # college" for one Chinese or Sinhala name; "public security bureau" / "department" for
-# one Chinese provincial office). They align, but only at half similarity.
+# one Chinese provincial office; "directorate" / "department" for one Russian or Belarusian
+# "upravleniye"). They align, but only at half similarity.
 SYNONYMS = frozenset(
     frozenset(p) for p in [("academy", "college"), ("academy", "school"), ("college", "school"), ("institute", "college"), ("institute", "academy"),
-                           ("bureau", "department"), ("prefecture", "district")]
+                           ("bureau", "department"), ("directorate", "department"), ("prefecture", "district")]
 )
 INITIAL_SIMILARITY = 0.8
 # Words an acronym may leave out ("CETC": China Electronics Technology Group Corporation).
@@ -197,9 +198,16 @@ def _typo(a: str, b: str) -> tuple[int, float] | None:
         return None
     longest = max(len(a), len(b))
     budget = edit_budget(longest)
-    if budget == 0 or abs(len(a) - len(b)) > budget:
+    if budget == 0 or abs(len(a) - len(b)) > budget + 1:
         return None
     d = OSA.distance(a, b, score_cutoff=budget)
+    if ("x" in a) != ("x" in b):
+        # "x" and "ks" are one sound written two ways in romanised names ("Alexander" /
+        # "Aleksandr", "Maxim" / "Maksim"): compared as written the same way
+        a2, b2 = a.replace("x", "ks"), b.replace("x", "ks")
+        d2 = OSA.distance(a2, b2, score_cutoff=budget)
+        if d2 < d:  # one change of spelling at least
+            d, longest = max(1, d2), max(len(a2), len(b2))
     if d > budget:
         return None
     return d, 1.0 - d / longest
@@ -304,12 +312,13 @@ def compare(
                 w = (weight(query[qi]) + weight(listed[li])) / 2
                 how = "typo"
                 a, b = query[qi], listed[li]
-                if vocab and (
+                if (d > 1 and a[0] != b[0]) or (vocab and (
                     (d > 1 and vocab.known(a) and vocab.known(b)) or (vocab.syllable(a) and vocab.syllable(b))
-                ):
+                )):
                     # "Maria" / "Martha", "Vision" / "Isvision": two words the lists hold;
-                    # "Min" / "Ming": two pinyin syllables, so two characters. Not one word
-                    # mistyped.
+                    # "Min" / "Ming": two pinyin syllables, so two characters; "Vahdat" /
+                    # "Sadat": two edits, one of them the first letter, which a typing slip
+                    # or another romanisation seldom touches. Not one word mistyped.
                     sim, how = sim * KNOWN_NAMES_SIMILARITY, "other name"
                 pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d)))
                 q_free.remove(qi)

@@ -51,6 +51,7 @@ __all__ = [
     "analyze",
     "bracket_variants",
     "han_glosses",
+    "qualifier_variants",
     "name_variants",
     "single_letters",
     "detect_script",
@@ -73,6 +74,9 @@ _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 # letters on either side: "People's" and "People?s" → "peoples", "Gong'an" → "gongan".
 _INNER_MARK = re.compile(r"(?<=\w)['\u2018\u2019\u02bc\u02bb`\u00b4?]+(?=\w)")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# 第 + a Chinese numeral: an ordinal, as in the numbered institutes of one group
+# (中国电子科技集团公司第三十八研究所: the 38th Research Institute of CETC).
+_HAN_ORDINAL = re.compile(r"第([零〇一二两三四五六七八九十百千万]+)")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CONFUSABLE_CHARS = re.compile("[" + "".join(map(chr, CONFUSABLES)) + "]")
 
@@ -145,6 +149,23 @@ def _pinyin(han: str) -> list[str]:
     return [s for s in lazy_pinyin(han) if s.isascii()]
 
 
+def _han_ordinals(text: str, notes: list[str]) -> str:
+    """第 + a Chinese numeral as the number it is (第三十八 → 38, as "38th" is read)."""
+    if "第" not in text:
+        return text
+    import cn2an  # imported only when a Han name holds 第
+
+    def number(match: re.Match[str]) -> str:
+        try:
+            value = cn2an.cn2an(match.group(1), "smart")
+        except ValueError:  # not a well-formed numeral: left to be read as pinyin
+            return match.group(0)
+        notes.append(f"Chinese ordinal {match.group(0)} read as {value}")
+        return f" {value} "
+
+    return _HAN_ORDINAL.sub(number, text)
+
+
 def _han_to_latin(text: str, notes: list[str], legal: list[str]) -> str:
     """Replace each run of Han characters by pinyin."""
     stripped = text.strip()
@@ -154,6 +175,7 @@ def _han_to_latin(text: str, notes: list[str], legal: list[str]) -> str:
             legal.append(cls)
             notes.append(f"legal form {suffix} read as {cls}")
             break
+    stripped = _han_ordinals(stripped, notes)
     runs = _HAN_RUN.findall(stripped)
     whole_name = len(runs) == 1 and runs[0] == stripped
 
@@ -375,6 +397,23 @@ def han_glosses(text: str, limit: int = 4) -> list[str]:
                 r.append(text[i])
             i += 1
     return [" ".join("".join(r).split()) for r in readings] if found else []
+
+
+def qualifier_variants(text: str, strict: bool = False) -> list[str]:
+    """A body's name without a short last part after a comma, which mostly says where it is
+    or what it belongs to ("Qarchak Women's Prison, Varamin" → "Qarchak Women's Prison").
+
+    Only a last part of one to three words after a name of two words or more (three when
+    ``strict``, for a query that may be a person's "SURNAME, Given Names"). The matcher
+    reads a query in it; the index does not read listed names so.
+    """
+    head, sep, tail = text.rpartition(",")
+    if not sep:
+        return []
+    head_words, tail_words = analyze(head).tokens, analyze(tail).tokens
+    if not 1 <= len(tail_words) <= 3 or len(head_words) < (3 if strict else 2):
+        return []
+    return [head.strip()]
 
 
 def name_variants(text: str) -> list[tuple[str, str]]:

@@ -183,6 +183,15 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "自治州": "Autonomous Prefecture",
     "地区": "Prefecture",
     "维吾尔": "Uyghur",
+    # the other peoples that name Xinjiang's autonomous prefectures (伊犁哈萨克自治州: Ili
+    # Kazakh Autonomous Prefecture; 博尔塔拉蒙古自治州, 克孜勒苏柯尔克孜自治州, 昌吉回族自治州)
+    "哈萨克": "Kazakh",
+    "蒙古": "Mongolian",
+    "柯尔克孜": "Kyrgyz",
+    "回族": "Hui",
+    "藏族": "Tibetan",
+    "高能物理": "High Energy Physics",
+    "运载火箭": "Launch Vehicle",
     "中国": ("China", "Chinese"),
     "国防": "National Defense",
     "科学技术": "Science and Technology",
@@ -195,6 +204,7 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "数字": "Digital",
     "信息": "Information",
     "集团": "Group",
+    "集团公司": "Group Corporation",
     "师范": "Normal",
     "政法": "Political Science and Law",
     "司法": "Justice",

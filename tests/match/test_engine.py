@@ -245,3 +245,35 @@ def test_a_query_with_brackets_is_also_read_without_them(matcher):
     hit = matcher.match("Xinjiang Police College (XPC Training Unit)").hits[0]
     assert hit.card.record_id == "6" and hit.level == "match"
     assert "query's bracketed part read separately" in " | ".join(hit.explanation())
+
+
+@pytest.fixture(scope="module")
+def prisons():
+    return Matcher([build_index("test", [
+        ent("p1", ORG, "Qarchak Women's Prison", countries=("Iran",)),
+        ent("p2", ORG, "Ministry of Interior", countries=("Cuba",)),
+        ent("p3", PER, "QARCHAK, Ali"),
+        *ENTITIES[7:],
+    ])])
+
+
+def test_a_body_is_also_read_without_its_last_part_after_a_comma(prisons):
+    whole = prisons.match("Qarchak Women's Prison Varamin", threshold=0).hits[0]
+    assert whole.level != "match"  # 'varamin', a city no country table holds, costs in full
+    hit = prisons.match("Qarchak Women's Prison, Varamin").hits[0]
+    assert hit.card.record_id == "p1" and hit.level == "match" and hit.score > whole.score
+    assert "query read without its last part after a comma ('qarchak womens prison')" in " | ".join(hit.explanation())
+
+
+def test_the_comma_reading_keeps_a_country_and_spares_a_persons_name(prisons):
+    # the country after the comma is what says which ministry: no reading without it
+    for q in ("Ministry of the Interior, Netherlands", "Ministry of the Interior (Netherlands)"):
+        hits = prisons.match(q, threshold=0).hits
+        assert hits and hits[0].score < 75, (q, hits[0].score if hits else None)
+        assert "read without" not in " | ".join(hits[0].explanation())
+        assert "bracketed part read separately" not in " | ".join(hits[0].explanation())
+    # "SURNAME, Given" is a person's name, not a body with a qualifier
+    assert not prisons.match("Qarchak, Ali", threshold=0).hits[0].query_notes
+    assert not any("read without" in n for h in prisons.match("Qarchak, Mohammad Reza").hits for n in h.query_notes)
+    assert not any("read without" in n for h in prisons.match(Query("Qarchak Prison, Varamin", kind="person"), threshold=0).hits
+                   for n in h.query_notes)

@@ -18,6 +18,9 @@ RULES = [
     ("Cyrillic look-alikes", "Ηikvisiоn", ("hikvision",), (), "look-alike letters"),
     ("Han person name", "陈全国", ("chen", "quanguo"), (), "pinyin"),
     ("Han compound surname", "欧阳修", ("ouyang", "xiu"), (), "pinyin"),
+    ("Chinese ordinal", "第十四研究所", ("14", "yanjiusuo"), (), "Chinese ordinal 第十四 read as 14"),
+    ("Chinese ordinal of digits", "第六一三九八部队", ("61398", "budui"), (), "Chinese ordinal 第六一三九八 read as 61398"),
+    ("malformed Chinese numeral stays pinyin", "第十十所", ("dishishisuo",), (), "pinyin"),
     ("Han legal form", "海康威视有限公司", ("haikangweishi",), ("LLC",), "legal form 有限公司"),
     ("Cyrillic transliterated", "Владимир Путин", ("vladimir", "putin"), (), "Cyrillic script transliterated"),
     ("LAST, First", "CHEN, Quanguo", ("chen", "quanguo"), (), None),
@@ -113,6 +116,9 @@ GLOSSES = [
     ("corps, longest term first", "新疆生产建设兵团公安局", "xinjiang production construction corps public security bureau"),
     ("university", "中国人民公安大学", "china peoples public security university"),
     ("prefecture", "喀什地区公安局", "kashgar prefecture public security bureau"),
+    ("a people naming a prefecture", "伊犁哈萨克自治州公安局", "ili kazakh autonomous prefecture public security bureau"),
+    ("group corporation and a Chinese ordinal", "中国电子科技集团公司第三十八研究所",
+     "china electronics technology group corporation 38 research institute"),
 ]
 
 

@@ -57,6 +57,15 @@ CASES = [
     ("two-letter words allow no typo", "Yu", "Yi", 0.0, 0.0, ""),
     ("three-letter words allow one, weakly", "Ali", "Aly", 0.6, 0.7, "1 edit"),
     ("four-letter words allow one", "Omar Bek", "Umar Bek", 0.8, 0.9, "1 edit"),
+    ("x and ks are one sound", "Aleksandr Bastrykin", "BASTRYKIN, Alexander Ivanovich", 0.8, 0.86,
+     "'aleksandr' ≈ 'alexander' (1 edit, similarity 0.90"),
+    ("x and ks, the other way", "Maxim Petrov", "Maksim Petrov", 0.9, 0.95, "'maxim' ≈ 'maksim' (1 edit"),
+    ("two edits, one of them the first letter: two names", "Ahmad Vahdat", "SA'DAT, Ahmad", 0.6, 0.7,
+     "'vahdat' ~ 'sadat' (two different words a typo apart, similarity 0.33"),
+    ("two edits keeping the first letter stay a typo", "Hossein Salimi", "Hossein Saleemi", 0.8, 0.9,
+     "'salimi' ≈ 'saleemi' (2 edits"),
+    ("directorate and department are one kind of body", "Gomel Department of Internal Affairs",
+     "Directorate of Internal Affairs of Gomel", 0.85, 0.95, "'department' ~ 'directorate' (words for the same kind of body"),
 ]
 
 
