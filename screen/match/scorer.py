@@ -5,16 +5,19 @@ query are aligned one-to-one with the words of the listed name, in this order:
 
 1. the same word;
 2. a typo: the same word within the edit budget of its length (``lexicon.edit_budget``),
-   swapped letters counting as one edit (two words the lists both hold two edits apart,
-   or two pinyin syllables a letter apart, are two words and align at half that
-   similarity); then a name and its derived form ("mongol" / "mongolian"), at 0.8;
+   swapped letters counting as one edit and "x" / "ks" as one change of spelling
+   ("alexander" / "aleksandr"); two words the lists both hold two edits apart, two words
+   two edits apart that differ in their first letter ("vahdat" / "sadat"), and two pinyin
+   syllables a letter apart are two words and align at half that similarity; then a name
+   and its derived form ("mongol" / "mongolian"), at 0.8;
 3. words joined or split: one word on one side equals two or three neighbouring words on
    the other ("hikvision" / "hik vision");
 4. an acronym: one word is the initials of neighbouring words on the other side
    ("xpcc" / "xinjiang production construction corps");
 5. an initial: a single letter stands for a word starting with it;
 6. words that name the same kind of body in translations (academy / college / school /
-   institute; bureau / department; prefecture / district), at half similarity.
+   institute; bureau / department; directorate / department; prefecture / district), at
+   half similarity.
 
 Each aligned pair counts with its similarity times the weight of its words (rare words
 weigh more, see ``lexicon``). Words left over lower the score: a word only in the query
