@@ -136,7 +136,11 @@ def gather(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and not any(s.startswith(".") for s in f.parts))
+            # hidden below the folder given, not in the folder's own path ("../lists",
+            # "~/.cache/hrdd/lists" are the user's to name)
+            files += sorted(
+                f for f in p.rglob("*") if f.is_file() and not any(s.startswith(".") for s in f.relative_to(p).parts)
+            )
         elif p.is_file():
             files.append(p)
         else:

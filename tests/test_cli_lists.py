@@ -116,3 +116,16 @@ def test_settings_from_environment():
     assert load_settings(None, {"HRDD_HOME": "/data/h"}).home == Path("/data/h")
     with pytest.raises(UsageError, match="HRDD_STALE_DAYS"):
         load_settings(None, {"HRDD_STALE_DAYS": "soon"})
+
+
+def test_import_reads_a_folder_named_through_dots_and_skips_hidden_files_inside(run, tmp_path, monkeypatch):
+    import shutil
+
+    hidden_home = tmp_path / ".cache" / "lists"
+    shutil.copytree(FIX / "un", hidden_home / "un")
+    shutil.copytree(FIX / "ofac_sdn", hidden_home / ".old" / "ofac_sdn")  # hidden inside: skipped
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    result = run("lists", "import", "../.cache/lists", "--format", "json")
+    assert result.exit_code == ExitCode.OK, result.output
+    assert {s["source"] for s in json.loads(result.stdout)["sources"]} == {"un"}
