@@ -272,7 +272,13 @@ def test_the_comma_reading_keeps_a_country_and_spares_a_persons_name(prisons):
         assert hits and hits[0].score < 75, (q, hits[0].score if hits else None)
         assert "read without" not in " | ".join(hits[0].explanation())
         assert "bracketed part read separately" not in " | ".join(hits[0].explanation())
-    # "SURNAME, Given" is a person's name, not a body with a qualifier
+    # "SURNAME, Given" is a person's name, not a body with a qualifier: with no kind given,
+    # the part before the comma needs three words to be read alone
+    from screen.names import qualifier_variants
+
+    assert qualifier_variants("Hassan Qarchak, Ali") == ["Hassan Qarchak"]
+    assert qualifier_variants("Hassan Qarchak, Ali", strict=True) == []
+    assert not any("read without" in n for h in prisons.match("Hassan Qarchak, Ali", threshold=0).hits for n in h.query_notes)
     assert not prisons.match("Qarchak, Ali", threshold=0).hits[0].query_notes
     assert not any("read without" in n for h in prisons.match("Qarchak, Mohammad Reza").hits for n in h.query_notes)
     assert not any("read without" in n for h in prisons.match(Query("Qarchak Prison, Varamin", kind="person"), threshold=0).hits
