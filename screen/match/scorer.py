@@ -218,6 +218,53 @@ def _typo(a: str, b: str) -> tuple[int, float] | None:
     return d, 1.0 - d / longest
 
 
+def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisation: bool) -> bool:
+    """Whether two words a typo apart (query ``a``, listed ``b``) are two different words,
+    not one word mistyped:
+
+    - two edits, one of them the first letter, which a typing slip or another
+      romanisation seldom touches ("Vahdat" / "Sadat");
+    - two words the lists both hold, two edits apart ("Maria" / "Martha", "Vision" /
+      "Isvision");
+    - two pinyin syllables, so two characters ("Min" / "Ming");
+    - in a body's name, two edits between a query's English word and a listed word that
+      is none ("Inspire" / "Inspur"), or between two compounds that share one part and
+      differ in another English word ("FiberCore" / "FiberHome")."""
+    if edits > 1 and a[0] != b[0]:
+        return True
+    if vocab is None:
+        return False
+    if edits > 1 and vocab.known(a) and vocab.known(b):
+        return True
+    if vocab.syllable(a) and vocab.syllable(b):
+        return True
+    if organisation and edits > 1:
+        if vocab.common(a) and not vocab.common(b):
+            return True  # (the other way round, a mistyped everyday word, stays a typo)
+        return _compounds_differ(a, b, vocab)
+    return False
+
+
+COMPOUND_PART = 3  # letters of the smallest part of a compound word ("net", "core")
+
+
+def _compounds_differ(a: str, b: str, vocab: Vocabulary) -> bool:
+    """``a`` and ``b`` share a first (or last) part and differ in the rest, which is an
+    English word on both sides ("fiber|core" / "fiber|home", "smart|eye" / "smart|sky")."""
+    for x, y in ((a, b), (a[::-1], b[::-1])):
+        shared = 0
+        while shared < min(len(x), len(y)) and x[shared] == y[shared]:
+            shared += 1
+        rest_x, rest_y = x[shared:], y[shared:]
+        if x is not a:  # the reversed pair: the rests are the words' first parts
+            rest_x, rest_y = rest_x[::-1], rest_y[::-1]
+        if shared >= COMPOUND_PART and min(len(rest_x), len(rest_y)) >= COMPOUND_PART and (
+            vocab.common(rest_x) and vocab.common(rest_y)
+        ):
+            return True
+    return False
+
+
 def _derived(a: str, b: str) -> bool:
     """One word is the other with a suffix that makes a people or a land of a name
     ("mongol" / "mongolian" / "mongolia", "tibet" / "tibetan", "uyghur" / "uyghurs",
@@ -317,13 +364,7 @@ def compare(
                 w = (weight(query[qi]) + weight(listed[li])) / 2
                 how = "typo"
                 a, b = query[qi], listed[li]
-                if (d > 1 and a[0] != b[0]) or (vocab and (
-                    (d > 1 and vocab.known(a) and vocab.known(b)) or (vocab.syllable(a) and vocab.syllable(b))
-                )):
-                    # "Maria" / "Martha", "Vision" / "Isvision": two words the lists hold;
-                    # "Min" / "Ming": two pinyin syllables, so two characters; "Vahdat" /
-                    # "Sadat": two edits, one of them the first letter, which a typing slip
-                    # or another romanisation seldom touches. Not one word mistyped.
+                if _two_words(a, b, d, vocab, organisation):
                     sim, how = sim * KNOWN_NAMES_SIMILARITY, "other name"
                 pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d)))
                 q_free.remove(qi)

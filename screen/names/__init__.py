@@ -40,6 +40,7 @@ from .tables import (
     LEGAL_FORM_MAX,
     LEGAL_FORM_PREFIXES,
     LEGAL_FORMS,
+    ORDINAL_WORDS,
     PARTICLES,
     PLACES,
     SPELLINGS,
@@ -167,7 +168,10 @@ def _han_ordinals(text: str, notes: list[str]) -> str:
 
 
 def _han_to_latin(text: str, notes: list[str], legal: list[str]) -> str:
-    """Replace each run of Han characters by pinyin."""
+    """Replace each run of Han characters by pinyin. A name of two to four characters is
+    cut after its surname ("陈全国" → "chen quanguo"), unless a part would be a syllable
+    that is also a function word of Latin names (大华 → "dahua", not "da hua", which would
+    lose "da" and leave a bare "hua")."""
     stripped = text.strip()
     for suffix, cls in HAN_LEGAL_FORMS.items():
         if stripped.endswith(suffix) and len(stripped) > len(suffix):
@@ -184,8 +188,9 @@ def _han_to_latin(text: str, notes: list[str], legal: list[str]) -> str:
         syllables = _pinyin(run)
         if whole_name and 2 <= len(run) <= 4 and len(syllables) == len(run):
             cut = 2 if run[:2] in HAN_COMPOUND_SURNAMES else 1
-            if len(run) - cut in (1, 2) or (len(run) == 4 and cut == 2):
-                return f" {''.join(syllables[:cut])} {''.join(syllables[cut:])} "
+            parts = (''.join(syllables[:cut]), ''.join(syllables[cut:]))
+            if (len(run) - cut in (1, 2) or (len(run) == 4 and cut == 2)) and not STOPWORDS.intersection(parts):
+                return f" {parts[0]} {parts[1]} "
         return f" {''.join(syllables)} "
 
     latin = _HAN_RUN.sub(convert, stripped)
@@ -244,13 +249,16 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 
 def _numbers(words: list[str], notes: list[str]) -> list[str]:
-    """Ordinals and numbered names read as plain numbers: "14th" → "14", "No. 11" → "11"
-    ("CETC 14th Research Institute" / "... No. 14 Research Institute")."""
+    """Ordinals and numbered names read as plain numbers: "14th" → "14", "No. 11" → "11",
+    "Second" → "2" ("CETC 14th Research Institute" / "... No. 14 Research Institute")."""
     out: list[str] = []
     for i, w in enumerate(words):
         if (m := _ORDINAL.fullmatch(w)) is not None:
             out.append(m.group(1))
             notes.append(f"ordinal {w!r} read as {m.group(1)!r}")
+        elif w in ORDINAL_WORDS:
+            out.append(ORDINAL_WORDS[w])
+            notes.append(f"ordinal {w!r} read as {ORDINAL_WORDS[w]!r}")
         elif w in ("no", "nr", "number") and i + 1 < len(words) and words[i + 1][:1].isdigit():
             notes.append(f"{w!r} before a number dropped")
         else:

@@ -99,10 +99,11 @@ _forms("CO", "company")
 
 LEGAL_FORM_MAX = max(len(k) for k in LEGAL_FORMS)
 
-# Forms that are also written before the name ("OOO Romashka", "AO Kronshtadt").
+# Forms that are also written before the name ("OOO Romashka", "AO Kronshtadt", and the
+# Romanian and Moldovan "SRL Pro Traffic").
 # Every other form is recognised only at the end of a name.
 LEGAL_FORM_PREFIXES = frozenset(
-    [(w,) for w in "ooo ao zao oao pao tov too jsc ojsc cjsc pjsc".split()]
+    [(w,) for w in "ooo ao zao oao pao tov too jsc ojsc cjsc pjsc srl".split()]
     + [k for k in LEGAL_FORMS if len(k) >= 2 and k[0] not in ("company", "co", "s", "a", "b", "n", "d", "l")]
 )
 
@@ -157,9 +158,11 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "华中": "Central China",
     "航空": ("Aeronautics", "Aviation"),
     "航天": ("Astronautics", "Aerospace"),
+    "航天科工": "Aerospace Science and Industry",
     "船舶": "Shipbuilding",
     "兵器": "Ordnance",
     "物理": "Physics",
+    "基因": "Gene",
     "邮电": "Posts and Telecommunications",
     "军事": "Military",
     "人民解放军": "People's Liberation Army",
@@ -171,7 +174,7 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "学校": "School",
     "科学院": "Academy of Sciences",
     "研究院": ("Research Institute", "Academy"),
-    "研究所": "Research Institute",
+    "研究所": ("Research Institute", "Institute"),
     "研究中心": "Research Center",
     "中心": "Center",
     "监狱": "Prison",
@@ -271,6 +274,15 @@ ADMIN_LEVEL_WORDS = frozenset(
     "district autonomous territory administrative area oblast krai kray governorate township village "
     "town".split()
 )
+
+# Ordinals written out, read as the numbers the lists also write them as ("CASIC Second
+# Academy" / "... 2nd Academy" / 第二研究院; "Third Academy" / "3rd Academy").
+ORDINAL_WORDS: dict[str, str] = {
+    w: str(i) for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1
+    )
+}
 
 # Function words and titles dropped from the comparable form (both sides).
 STOPWORDS = frozenset(

@@ -25,7 +25,9 @@ What it holds, for the matcher's candidate retrieval:
   apart are two different characters, not a typo;
 - ``common``: the words of these names that are everyday English words ("vision",
   "team", "university"), which say less about which body a name means than words such
-  as "hikvision" or "terek" (see :func:`everyday_words`);
+  as "hikvision" or "terek" (see :func:`everyday_words`), and every frequent English
+  word besides ("inspire", "core"), so that a query word no list holds is known for one
+  too (see :func:`frequent_words`);
 - ``cards``: a short summary of each entity, enough to report a hit without loading the
   full entity file.
 
@@ -52,7 +54,7 @@ from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze, name_variants, single_letters
 
-INDEX_VERSION = 24  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 25  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -256,13 +258,14 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         _pack(postings), _pack(acronyms),
         {w: " ".join(sorted(codes)) for w, codes in place_countries().items() if w in postings or w in country_words()},
         country_words(),
-        everyday_words(postings.keys()),
+        everyday_words(postings.keys()) | frequent_words(),
         pinyin_syllables(),
         _pack(singles),
     )
 
 
 EVERYDAY_ZIPF = 2.0  # at least one in ten million words of ordinary English
+FREQUENT_ZIPF = 3.0  # at least one in a million: about 14,500 words
 
 
 def everyday_words(words: Iterable[str]) -> frozenset[str]:
@@ -272,6 +275,13 @@ def everyday_words(words: Iterable[str]) -> frozenset[str]:
     only when an index is built."""
     everyday = _english_everyday()
     return frozenset(w for w in words if w in everyday)
+
+
+def frequent_words() -> frozenset[str]:
+    """The frequent English words (Zipf frequency at least ``FREQUENT_ZIPF``), listed or
+    not: the scorer tells a query's "Inspire" from the listed brand "Inspur" by them.
+    Read only when an index is built."""
+    return _english_everyday(FREQUENT_ZIPF)
 
 
 @lru_cache(maxsize=1)
@@ -291,12 +301,12 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def _english_everyday() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def _english_everyday(zipf: float = EVERYDAY_ZIPF) -> frozenset[str]:
     from spellchecker import SpellChecker
 
     freq = SpellChecker(language="en").word_frequency
-    floor = 10**EVERYDAY_ZIPF * freq.total_words / 1e9
+    floor = 10**zipf * freq.total_words / 1e9
     return frozenset(w for w, n in freq.items() if n >= floor and w.isalpha())
 
 

@@ -283,3 +283,15 @@ def test_the_comma_reading_keeps_a_country_and_spares_a_persons_name(prisons):
     assert not any("read without" in n for h in prisons.match("Qarchak, Mohammad Reza").hits for n in h.query_notes)
     assert not any("read without" in n for h in prisons.match(Query("Qarchak Prison, Varamin", kind="person"), threshold=0).hits
                    for n in h.query_notes)
+
+
+def test_a_frequent_english_word_no_list_holds_is_known_as_one():
+    # "inspire" is in no listed name; the index keeps the frequent English words, so the
+    # query's word is told from the listed brand two edits away.
+    idx = build_index("test", [ent("1", ORG, "Inspur Group Co., Ltd.", countries=("China",))]
+                      + [ent(f"x{i}", ORG, f"Filler {w} Company") for i, w in enumerate("alpha beta gamma".split())])
+    assert "inspire" not in idx.postings and "inspire" in idx.common and "inspur" not in idx.common
+    m = Matcher([idx])
+    assert not m.match(Query("Inspire Group Ltd", kind="org")).hits
+    brand = m.match(Query("Inspurr Group Ltd", kind="org"), threshold=30).hits
+    assert brand and brand[0].score >= 75

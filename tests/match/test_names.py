@@ -18,6 +18,7 @@ RULES = [
     ("Cyrillic look-alikes", "Ηikvisiоn", ("hikvision",), (), "look-alike letters"),
     ("Han person name", "陈全国", ("chen", "quanguo"), (), "pinyin"),
     ("Han compound surname", "欧阳修", ("ouyang", "xiu"), (), "pinyin"),
+    ("a pinyin syllable is no function word", "大华", ("dahua",), (), "大华 → dahua"),
     ("Chinese ordinal", "第十四研究所", ("14", "yanjiusuo"), (), "Chinese ordinal 第十四 read as 14"),
     ("Chinese ordinal of digits", "第六一三九八部队", ("61398", "budui"), (), "Chinese ordinal 第六一三九八 read as 61398"),
     ("malformed Chinese numeral stays pinyin", "第十十所", ("dishishisuo",), (), "pinyin"),
@@ -34,6 +35,7 @@ RULES = [
     ("place spelling", "Kashi Prefecture", ("kashgar", "prefecture"), (), "place-name spelling 'kashi'"),
     ("legal form Co., Ltd.", "Dahua Technology Co., Ltd.", ("dahua", "technology"), ("LLC",), "legal form"),
     ("legal form OOO prefix", "OOO Romashka", ("romashka",), ("LLC",), "legal form 'ooo'"),
+    ("legal form SRL prefix", "SRL Pro Traffic", ("pro", "traffic"), ("LLC",), "legal form 'srl'"),
     ("legal form long prefix", "Open Joint Stock Company Gazprom", ("gazprom",), ("JSC",), "legal form"),
     ("legal form GmbH", "Volkswagen GmbH", ("volkswagen",), ("LLC",), "legal form 'gmbh'"),
     ("legal form PJSC", "Rosneft PJSC", ("rosneft",), ("JSC",), "legal form 'pjsc'"),
@@ -45,6 +47,7 @@ RULES = [
     ("only punctuation", "---", (), (), None),
     ("British spelling", "National University of Defence Technology", ("national", "university", "defense", "technology"), (), None),
     ("ordinal", "CETC 14th Research Institute", ("cetc", "14", "research", "institute"), (), "ordinal '14th' read as '14'"),
+    ("ordinal written out", "CASIC Second Academy", ("casic", "2", "academy"), (), "ordinal 'second' read as '2'"),
     ("numbered", "No. 11 Research Institute", ("11", "research", "institute"), (), "'no' before a number dropped"),
     ("numbered inside a name", "CETC No. 11 Research Institute", ("cetc", "11", "research", "institute"), (), "'no' before a number dropped"),
     ("no before a word kept", "No Limit Trading", ("no", "limit", "trading"), (), None),
@@ -119,6 +122,9 @@ GLOSSES = [
     ("a people naming a prefecture", "伊犁哈萨克自治州公安局", "ili kazakh autonomous prefecture public security bureau"),
     ("group corporation and a Chinese ordinal", "中国电子科技集团公司第三十八研究所",
      "china electronics technology group corporation 38 research institute"),
+    ("an ordinal academy, as the lists write it out", "中国航天科工集团第二研究院",
+     "china aerospace science industry group 2 research institute"),
+    ("gene", "北京六合华大基因科技有限公司", "beijingliuhehuada gene technology"),  # a run of pinyin meets the listed words joined
 ]
 
 
@@ -140,6 +146,8 @@ GLOSS_RENDERINGS = [
      ["china engineering physics research institute", "china engineering physics academy",
       "chinese engineering physics research institute", "chinese engineering physics academy"]),
     ("one rendering only", "新疆警察学院", ["xinjiang police college"]),
+    ("research institute or institute", "高能物理研究所",
+     ["high energy physics research institute", "high energy physics institute"]),
 ]
 
 

@@ -105,8 +105,10 @@ class Vocab:
                 "northwestern", "security", "service", "federal", "bank", "development", "special", "ocean",
                 "shipping", "agency", "public", "bureau", "municipal", "ministry", "interior", "municipality",
                 "prefecture", "district", "department", "main", "directorate", "combating", "organized", "crime",
-                "corruption", "reporting", "project", "republic"}
-    listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd"}
+                "corruption", "reporting", "project", "republic", "group", "networks"}
+    # frequent English words no listed name holds (the index keeps them for queries)
+    frequent = {"inspire", "fiber", "core", "home"}
+    listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd", "inspur", "fiberhome"}
 
     def countries_of(self, token):
         return frozenset(self.places.get(token, ()))
@@ -115,7 +117,7 @@ class Vocab:
         return token in self.listed or token in self.everyday or token in self.places
 
     def common(self, token):
-        return token in self.everyday
+        return token in self.everyday or token in self.frequent
 
     def syllable(self, token):
         return False
@@ -160,6 +162,14 @@ BODY_CASES = [
      "Ministry of Interior", ("CU",), 0.0, 0.74, "the query names a country ('netherlands')"),
     ("municipal and municipality", "Urumqi Municipal Public Security Bureau",
      "Urumqi Municipality Public Security Bureau", ("CN",), 0.85, 0.99, "derived form"),
+    ("an English word two edits from a listed brand is another word", "Inspire Group Ltd", "Inspur Group Co., Ltd.",
+     ("CN",), 0.0, 0.74, "'inspire' ~ 'inspur' (two different words a typo apart"),
+    ("a brand mistyped twice is still the brand", "Insupor Group", "Inspur Group Co., Ltd.", ("CN",), 0.75, 0.95,
+     "'insupor' ≈ 'inspur' (2 edits"),
+    ("an everyday word mistyped twice is still a typo", "Rapid Respomce Team", "Rapid Response Team", (), 0.75, 0.99,
+     "'respomce' ≈ 'response' (2 edits"),
+    ("compounds differing in one English part are two words", "FiberCore Networks", "FiberHome Networks", ("CN",),
+     0.0, 0.74, "'fibercore' ~ 'fiberhome' (two different words a typo apart"),
 ]
 
 

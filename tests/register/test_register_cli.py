@@ -68,6 +68,13 @@ def test_show_a_body_with_its_sources_and_chains(run):
         ("Chinese People's Public Security University", "cn-ppsuc", None),
         ("PPSUC", "cn-ppsuc", None),
         ("中国人民公安大学", "cn-ppsuc", None),
+        # Chinese names of the listed surveillance companies, which the lists give in English only
+        ("海康威视", "cn-hikvision", None),
+        ("科大讯飞", "cn-iflytek", None),
+        ("商汤科技", "cn-sensetime", None),
+        ("旷视科技", "cn-megvii", None),
+        ("浙江大华技术股份有限公司", "cn-dahua", None),
+        ("美亚柏科", "cn-meiya-pico", None),
         ("Sri Lanka Police Special Task Force", "lk-special-task-force", "Sri Lanka Police"),
         ("Sri Lanka Police Criminal Investigation Department", "lk-criminal-investigation-department", "Sri Lanka Police"),
         ("Terrorism Investigation Division", "lk-terrorism-investigation-division", "Sri Lanka Police"),
