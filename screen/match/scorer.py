@@ -74,6 +74,9 @@ DERIVED_SIMILARITY = 0.8
 WHOLE_QUERY_JOINED = 0.10
 DERIVED_SUFFIXES = ("n", "an", "ian", "ia", "ese", "ish", "i", "s", "es", "ity")
 DISTINCTIVE = 0.9
+# A typo this close to a distinctive listed word names the body as the word itself would
+# ("Baqiyatolah" / "Baqiyatallah", 0.83)
+CLOSE_TYPO = 0.8
 # So many everyday words matched (places aside) that together they name one body: "Main
 # Directorate for Combating Organized Crime and Corruption" is a title, not a description.
 PHRASE_WORDS = 5
@@ -227,6 +230,8 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
     - two words the lists both hold, two edits apart ("Maria" / "Martha", "Vision" /
       "Isvision");
     - two pinyin syllables, so two characters ("Min" / "Ming");
+    - in a person's name, a patronymic and a word that is none ("Petrovna" / "Petrova":
+      the father's name, not the surname);
     - in a body's name, two edits between a query's English word and a listed word that
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
       differ in another English word ("FiberCore" / "FiberHome")."""
@@ -238,11 +243,21 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
         return True
     if vocab.syllable(a) and vocab.syllable(b):
         return True
+    if not organisation and _patronymic(a) != _patronymic(b):
+        return True
     if organisation and edits > 1:
         if vocab.common(a) and not vocab.common(b):
             return True  # (the other way round, a mistyped everyday word, stays a typo)
         return _compounds_differ(a, b, vocab)
     return False
+
+
+# Endings of Russian, Ukrainian and Belarusian patronymics ("Petrovna", "Ivanovich").
+PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich", "ovych", "evych", "ivna", "ichna", "avich", "avna")
+
+
+def _patronymic(word: str) -> bool:
+    return len(word) > 6 and word.endswith(PATRONYMIC_ENDINGS)
 
 
 COMPOUND_PART = 3  # letters of the smallest part of a compound word ("net", "core")
@@ -458,7 +473,11 @@ def compare(
     contained = generic = False
     if (
         not query_only and listed_only
-        and any(p.how == "same" and distinctive(p.query, p.weight) for p in aligned)
+        and any(
+            (p.how == "same" and distinctive(p.query, p.weight))
+            or (p.how == "typo" and p.similarity >= CLOSE_TYPO and distinctive(p.listed, p.weight))
+            for p in aligned
+        )
         and not any(distinctive(t, w) for t, w in listed_only)
     ):
         extra, contained = CONTAINED_EXTRA, True

@@ -36,6 +36,7 @@ RULES = [
     ("legal form Co., Ltd.", "Dahua Technology Co., Ltd.", ("dahua", "technology"), ("LLC",), "legal form"),
     ("legal form OOO prefix", "OOO Romashka", ("romashka",), ("LLC",), "legal form 'ooo'"),
     ("legal form SRL prefix", "SRL Pro Traffic", ("pro", "traffic"), ("LLC",), "legal form 'srl'"),
+    ("Turkic patronymic marker", "EFENDIEV, Nazim Tofik Ogly", ("efendiev", "nazim", "tofik"), (), None),
     ("legal form long prefix", "Open Joint Stock Company Gazprom", ("gazprom",), ("JSC",), "legal form"),
     ("legal form GmbH", "Volkswagen GmbH", ("volkswagen",), ("LLC",), "legal form 'gmbh'"),
     ("legal form PJSC", "Rosneft PJSC", ("rosneft",), ("JSC",), "legal form 'pjsc'"),
@@ -124,6 +125,8 @@ GLOSSES = [
      "china electronics technology group corporation 38 research institute"),
     ("an ordinal academy, as the lists write it out", "中国航天科工集团第二研究院",
      "china aerospace science industry group 2 research institute"),
+    ("technical words", "中国联合网络通信集团有限公司", "china united network communications group"),
+    ("semiconductor", "河北半导体研究所", "hebei semiconductor research institute"),
     ("gene", "北京六合华大基因科技有限公司", "beijingliuhehuada gene technology"),  # a run of pinyin meets the listed words joined
 ]
 

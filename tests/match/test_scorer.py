@@ -105,7 +105,7 @@ class Vocab:
                 "northwestern", "security", "service", "federal", "bank", "development", "special", "ocean",
                 "shipping", "agency", "public", "bureau", "municipal", "ministry", "interior", "municipality",
                 "prefecture", "district", "department", "main", "directorate", "combating", "organized", "crime",
-                "corruption", "reporting", "project", "republic", "group", "networks"}
+                "corruption", "reporting", "project", "republic", "group", "networks", "medical", "sciences"}
     # frequent English words no listed name holds (the index keeps them for queries)
     frequent = {"inspire", "fiber", "core", "home"}
     listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd", "inspur", "fiberhome"}
@@ -170,6 +170,8 @@ BODY_CASES = [
      "'respomce' ≈ 'response' (2 edits"),
     ("compounds differing in one English part are two words", "FiberCore Networks", "FiberHome Networks", ("CN",),
      0.0, 0.74, "'fibercore' ~ 'fiberhome' (two different words a typo apart"),
+    ("a close typo of a distinctive word names the body", "Baqiyatolah University",
+     "Baqiyatallah University of Medical Sciences", ("IR",), 0.75, 0.89, "the listed name's other words count less"),
 ]
 
 
@@ -206,6 +208,10 @@ PERSON_AND_WORD_CASES = [
      "the listed person is set apart by 'gaxiola', which the query leaves out"),
     ("common names in full still match", "Maria Garcia", "GARCIA, Maria", 1.0, 1.0, "'maria' = 'maria'"),
     ("a rare name in the query is evidence", "Quanguo Chen", "Chen Quanguo Xi", 0.75, 0.99, "only in the listed name"),
+    ("a surname is not a patronymic a letter away", "Elena Petrova", "TIMCHENKO, Elena Petrovna", 0.0, 0.74,
+     "'petrova' ~ 'petrovna' (two different words a typo apart"),
+    ("a patronymic mistyped is still the patronymic", "Elena Pertovna Timchenko", "TIMCHENKO, Elena Petrovna", 0.85, 0.99,
+     "'pertovna' ≈ 'petrovna' (1 edit"),
 ]
 
 
