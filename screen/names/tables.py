@@ -309,7 +309,8 @@ _PLACE_GROUPS: tuple[tuple[str, ...], ...] = (
     ("turpan", "turfan", "tulufan"),
     ("ili", "yili"),
     ("bortala", "boertala"),
-    ("kizilsu", "kezilesu", "kezilsu", "kizilsu"),
+    ("kizilsu", "kezilesu", "kezilsu", "kezileisu"),  # kezileisu: pypinyin's reading of 克孜勒苏
+    ("bayingolin", "bayinguoleng", "bayingol"),
     ("tumxuk", "tumushuke"),
     ("kumul", "qumul", "hami"),
     ("korla", "kuerle"),

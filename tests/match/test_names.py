@@ -127,6 +127,9 @@ GLOSSES = [
      "china aerospace science industry group 2 research institute"),
     ("technical words", "中国联合网络通信集团有限公司", "china united network communications group"),
     ("semiconductor", "河北半导体研究所", "hebei semiconductor research institute"),
+    ("a prefecture as pypinyin reads it", "克孜勒苏柯尔克孜自治州公安局",
+     "kizilsu kyrgyz autonomous prefecture public security bureau"),
+    ("a prefecture's pinyin and its Mongolian name", "巴音郭楞蒙古自治州", "bayingolin mongolian autonomous prefecture"),
     ("gene", "北京六合华大基因科技有限公司", "beijingliuhehuada gene technology"),  # a run of pinyin meets the listed words joined
 ]
 
