@@ -34,6 +34,7 @@ from anyascii import anyascii
 from .tables import (
     ABBREVIATIONS,
     CONFUSABLES,
+    GIVEN_NAMES,
     HAN_COMPOUND_SURNAMES,
     HAN_GLOSSARY,
     HAN_LEGAL_FORMS,
@@ -240,6 +241,11 @@ def _expand(words: list[str], notes: list[str]) -> list[str]:
         if place is not None:
             out.append(place)
             notes.append(f"place-name spelling {w!r} read as {place!r}")
+            continue
+        given = GIVEN_NAMES.get(w)
+        if given is not None:
+            out.append(given)
+            notes.append(f"given-name form {w!r} read as {given!r}")
             continue
         out.append(w)
     return out

@@ -65,6 +65,39 @@ SPELLINGS: dict[str, str] = {
     "specialised": "specialized", "armoured": "armored", "armour": "armor",
 }
 
+# Ukrainian and Belarusian forms of East Slavic given names, read as the Russian form the
+# lists and the press also use for the same person ("Kyrylo Stremousov" / "Kirill",
+# "Aleh Charnyshou" / "Oleg", "Uladzimir" / "Vladimir"). Forms a typo apart from the
+# Russian one ("Andrii" / "Andrey", "Iryna" / "Irina") need no entry.
+_GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("kirill", "kyrylo", "kyryl", "kiryl"),
+    ("aleksandr", "oleksandr", "aliaksandr", "aliaksander", "oleksander"),
+    ("aleksey", "oleksii", "oleksiy", "oleksij", "aliaksei", "aliaksey"),
+    ("vladimir", "volodymyr", "uladzimir", "uladzimier"),
+    ("oleg", "oleh", "aleh"),
+    ("sergey", "serhii", "serhiy", "serhij", "siarhei", "siarhey"),
+    ("mikhail", "mykhailo", "mykhaylo", "mikhas"),
+    ("dmitry", "dmytro", "dzmitry", "dzmitryi"),
+    ("nikolay", "mykola", "mikalai", "mikalay"),
+    ("pavel", "pavlo"),
+    ("igor", "ihor"),
+    ("grigory", "hryhorii", "hryhoriy", "ryhor"),
+    ("yevgeny", "yevhen", "yevhenii", "yevheniy", "ievgen", "yauhen", "yauheni"),
+    ("vasily", "vasyl", "vasil"),
+    ("petr", "petro", "piotr", "pyotr"),
+    ("konstantin", "kostiantyn", "kostyantyn", "kanstantsin"),
+    ("georgy", "heorhii", "heorhiy"),
+    ("vyacheslav", "viacheslav", "viachaslau", "vyachaslau"),
+    ("olga", "olha", "volha"),
+    ("yelena", "olena"),
+    ("tatyana", "tetiana", "tetyana", "tatsiana"),
+    ("svetlana", "svitlana", "sviatlana"),
+    ("galina", "halyna", "galyna"),
+    ("lyudmila", "liudmyla", "liudmila", "ludmila"),
+    ("bogdan", "bohdan"),
+)
+GIVEN_NAMES: dict[str, str] = {v: group[0] for group in _GIVEN_NAME_GROUPS for v in group[1:]}
+
 # Legal forms: a phrase (tuple of normalised words) → its class. Classes follow the usual
 # grouping of company forms: private limited companies, joint-stock companies,
 # corporations, partnerships. Longest phrase wins.
@@ -281,6 +314,20 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "移动": "Mobile",
     "电力": "Electric Power",
     "职业": "Vocational",
+    "测控": "Measurement and Control",
+    "船舶重工": "Shipbuilding Industry",
+    "重工": "Heavy Industry",
+    "海洋石油": "Offshore Oil",
+    "石油": "Petroleum",
+    "天然气": "Natural Gas",
+    "钢铁": "Iron and Steel",
+    "铁路": "Railway",
+    "航运": "Shipping",
+    "海运": "Shipping",
+    "物流": "Logistics",
+    "矿业": "Mining",
+    "建设": "Construction",
+    "建筑": "Construction",
     "工厂": "Factory",
     "厂": "Factory",
     "市": "Municipal",
