@@ -130,6 +130,7 @@ GLOSSES = [
      "china aerospace science industry group 2 research institute"),
     ("technical words", "中国联合网络通信集团有限公司", "china united network communications group"),
     ("semiconductor", "河北半导体研究所", "hebei semiconductor research institute"),
+    ("remote sensing", "北京遥感设备研究所", "beijing remote sensing equipment research institute"),
     ("a group's trade read as the lists write it", "中国船舶重工集团公司第七二二研究所",
      "china shipbuilding industry group corporation 722 research institute"),
     ("a prefecture as pypinyin reads it", "克孜勒苏柯尔克孜自治州公安局",
