@@ -52,6 +52,8 @@ class Lexicon:
         self._place_codes: dict[str, frozenset[str]] = {}
         self.country_words: frozenset[str] = frozenset().union(*(idx.country_words for idx in indexes))
         self._common_sets = [idx.common for idx in indexes]
+        self._frequent_text = next((idx.frequent for idx in indexes if idx.frequent), "")
+        self._frequent: frozenset[str] | None = None
         self._syllables = next((idx.syllables for idx in indexes if idx.syllables), frozenset())
         self._df: dict[str, int] = {}
         self._buckets: dict[tuple[int, str, str], list[str]] | None = None
@@ -83,8 +85,13 @@ class Lexicon:
         return self.df(token) > 0
 
     def common(self, token: str) -> bool:
-        """Whether the word is an everyday English word ("vision", "team")."""
-        return any(token in c for c in self._common_sets)
+        """Whether the word is an everyday English word ("vision", "team"): a listed one,
+        or a frequent one no list holds ("inspire")."""
+        if any(token in c for c in self._common_sets):
+            return True
+        if self._frequent is None:
+            self._frequent = frozenset(self._frequent_text.split("\n")) if self._frequent_text else frozenset()
+        return token in self._frequent
 
     def syllable(self, token: str) -> bool:
         """Whether the word is a syllable of Mandarin pinyin ("min", "ming")."""

@@ -25,9 +25,10 @@ What it holds, for the matcher's candidate retrieval:
   apart are two different characters, not a typo;
 - ``common``: the words of these names that are everyday English words ("vision",
   "team", "university"), which say less about which body a name means than words such
-  as "hikvision" or "terek" (see :func:`everyday_words`), and every frequent English
-  word besides ("inspire", "core"), so that a query word no list holds is known for one
-  too (see :func:`frequent_words`);
+  as "hikvision" or "terek" (see :func:`everyday_words`); ``frequent``: every frequent
+  English word, listed or not ("inspire", "core"), one per line, so that a query word no
+  list holds is known for one too (see :func:`frequent_words`; kept as one string, which
+  loads at once, and made a set only when a query asks);
 - ``cards``: a short summary of each entity, enough to report a hit without loading the
   full entity file.
 
@@ -54,7 +55,7 @@ from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze, name_variants, single_letters
 
-INDEX_VERSION = 30  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 31  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -151,6 +152,7 @@ class CompiledIndex:
     common: frozenset[str] = frozenset()
     syllables: frozenset[str] = frozenset()
     singles: dict[str, bytes] = field(default_factory=dict)
+    frequent: str = ""
     _cards: dict[int, EntityCard] = field(default_factory=dict)
 
     def card(self, i: int) -> EntityCard:
@@ -258,9 +260,10 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         _pack(postings), _pack(acronyms),
         {w: " ".join(sorted(codes)) for w, codes in place_countries().items() if w in postings or w in country_words()},
         country_words(),
-        everyday_words(postings.keys()) | frequent_words(),
+        everyday_words(postings.keys()),
         pinyin_syllables(),
         _pack(singles),
+        "\n".join(sorted(frequent_words())),
     )
 
 
