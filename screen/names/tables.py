@@ -53,6 +53,9 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "psb": ("public", "security", "bureau"),
     "mps": ("ministry", "public", "security"),
     "prc": ("peoples", "republic", "china"),
+    "mod": ("ministry", "defense"),
+    "moi": ("ministry", "interior"),
+    "mfa": ("ministry", "foreign", "affairs"),
 }
 
 # Spelling and number variants read as one word without comment in explanations: British
@@ -317,6 +320,11 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "遥感": "Remote Sensing",
     "科学研究院": ("Research Institute", "Institute", "Academy"),
     "科学研究所": ("Research Institute", "Institute"),
+    "中国船舶集团": "China State Shipbuilding Corporation",
+    "应用": "Applied",
+    "计算数学": "Computational Mathematics",
+    "数学": "Mathematics",
+    "与": "and",
     "测控": "Measurement and Control",
     "船舶重工": "Shipbuilding Industry",
     "重工": "Heavy Industry",
