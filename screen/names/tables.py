@@ -98,6 +98,16 @@ _GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("galina", "halyna", "galyna"),
     ("lyudmila", "liudmyla", "liudmila", "ludmila"),
     ("bogdan", "bohdan"),
+    ("nikita", "mykyta"),
+    ("fyodor", "fedir", "fedor"),
+    ("yakov", "yakiv"),
+    ("ilya", "illia", "illya"),
+    ("matvei", "matvii"),
+    ("timofei", "tymofii"),
+    ("nadezhda", "nadiia"),
+    ("yulia", "yuliia", "iuliia", "yuliya"),
+    ("yekaterina", "ekaterina", "kateryna", "katsiaryna"),
+    ("yelizaveta", "elizaveta", "yelyzaveta"),
 )
 GIVEN_NAMES: dict[str, str] = {v: group[0] for group in _GIVEN_NAME_GROUPS for v in group[1:]}
 

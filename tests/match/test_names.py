@@ -42,6 +42,8 @@ RULES = [
     ("Ukrainian form of a given name", "STREMOUSOV, Kyrylo", ("stremousov", "kirill"), (),
      "given-name form 'kyrylo' read as 'kirill'"),
     ("Belarusian form of a given name", "Aleh Charnyshou", ("oleg", "charnyshou"), (), "given-name form 'aleh' read as 'oleg'"),
+    ("Ukrainian form of a given name, Nikita", "SAMOILENKO, Mykyta", ("samoilenko", "nikita"), (),
+     "given-name form 'mykyta' read as 'nikita'"),
     ("legal form long prefix", "Open Joint Stock Company Gazprom", ("gazprom",), ("JSC",), "legal form"),
     ("legal form GmbH", "Volkswagen GmbH", ("volkswagen",), ("LLC",), "legal form 'gmbh'"),
     ("legal form PJSC", "Rosneft PJSC", ("rosneft",), ("JSC",), "legal form 'pjsc'"),
