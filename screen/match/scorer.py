@@ -237,13 +237,13 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
       differ in another English word ("FiberCore" / "FiberHome")."""
     if edits > 1 and a[0] != b[0]:
         return True
+    if not organisation and _patronymic(a) != _patronymic(b):
+        return True
     if vocab is None:
         return False
     if edits > 1 and vocab.known(a) and vocab.known(b):
         return True
     if vocab.syllable(a) and vocab.syllable(b):
-        return True
-    if not organisation and _patronymic(a) != _patronymic(b):
         return True
     if organisation and edits > 1:
         if vocab.common(a) and not vocab.common(b):
@@ -266,17 +266,19 @@ COMPOUND_PART = 3  # letters of the smallest part of a compound word ("net", "co
 def _compounds_differ(a: str, b: str, vocab: Vocabulary) -> bool:
     """``a`` and ``b`` share a first (or last) part and differ in the rest, which is an
     English word on both sides ("fiber|core" / "fiber|home", "smart|eye" / "smart|sky")."""
-    for x, y in ((a, b), (a[::-1], b[::-1])):
+    for reverse in (False, True):
+        x, y = (a[::-1], b[::-1]) if reverse else (a, b)
         shared = 0
         while shared < min(len(x), len(y)) and x[shared] == y[shared]:
             shared += 1
-        rest_x, rest_y = x[shared:], y[shared:]
-        if x is not a:  # the reversed pair: the rests are the words' first parts
-            rest_x, rest_y = rest_x[::-1], rest_y[::-1]
-        if shared >= COMPOUND_PART and min(len(rest_x), len(rest_y)) >= COMPOUND_PART and (
-            vocab.common(rest_x) and vocab.common(rest_y)
-        ):
-            return True
+        # the parts may share letters next to the cut too ("cor|e" / "hom|e"): every cut
+        # within the shared part is tried
+        for cut in range(shared, COMPOUND_PART - 1, -1):
+            rest_x, rest_y = x[cut:], y[cut:]
+            if reverse:  # the shared part is the words' end: the rests are their first parts
+                rest_x, rest_y = rest_x[::-1], rest_y[::-1]
+            if min(len(rest_x), len(rest_y)) >= COMPOUND_PART and vocab.common(rest_x) and vocab.common(rest_y):
+                return True
     return False
 
 

@@ -330,6 +330,7 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "遥感": "Remote Sensing",
     "科学研究院": ("Research Institute", "Institute", "Academy"),
     "科学研究所": ("Research Institute", "Institute"),
+    # the group's own Chinese name, which reads word for word as "China Shipbuilding Group"
     "中国船舶集团": "China State Shipbuilding Corporation",
     "应用": "Applied",
     "计算数学": "Computational Mathematics",

@@ -107,7 +107,7 @@ class Vocab:
                 "prefecture", "district", "department", "main", "directorate", "combating", "organized", "crime",
                 "corruption", "reporting", "project", "republic", "group", "networks", "medical", "sciences"}
     # frequent English words no listed name holds (the index keeps them for queries)
-    frequent = {"inspire", "fiber", "core", "home"}
+    frequent = {"inspire", "fiber", "core", "home", "works"}
     listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd", "inspur", "fiberhome"}
 
     def countries_of(self, token):
@@ -170,6 +170,8 @@ BODY_CASES = [
      "'respomce' ≈ 'response' (2 edits"),
     ("compounds differing in one English part are two words", "FiberCore Networks", "FiberHome Networks", ("CN",),
      0.0, 0.74, "'fibercore' ~ 'fiberhome' (two different words a typo apart"),
+    ("compounds sharing their last part", "CoreWorks Networks", "HomeWorks Networks", ("CN",),
+     0.0, 0.74, "'coreworks' ~ 'homeworks' (two different words a typo apart"),
     ("a close typo of a distinctive word names the body", "Baqiyatolah University",
      "Baqiyatallah University of Medical Sciences", ("IR",), 0.75, 0.89, "the listed name's other words count less"),
 ]
