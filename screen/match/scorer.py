@@ -231,13 +231,14 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
       "Isvision");
     - two pinyin syllables, so two characters ("Min" / "Ming");
     - in a person's name, a patronymic and a word that is none ("Petrovna" / "Petrova":
-      the father's name, not the surname);
+      the father's name, not the surname), and a name and a family name made of it
+      ("Karaman" / "Karamanov");
     - in a body's name, two edits between a query's English word and a listed word that
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
       differ in another English word ("FiberCore" / "FiberHome")."""
     if edits > 1 and a[0] != b[0]:
         return True
-    if not organisation and _patronymic(a) != _patronymic(b):
+    if not organisation and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b)):
         return True
     if vocab is None:
         return False
@@ -258,6 +259,17 @@ PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich", "ovych", "evych", "ivna"
 
 def _patronymic(word: str) -> bool:
     return len(word) > 6 and word.endswith(PATRONYMIC_ENDINGS)
+
+
+# Endings that make an East Slavic family name of another name or word ("Karaman" /
+# "Karamanov", "Ivan" / "Ivanenko"): a name with one of them is another family's name.
+SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "sky", "skiy", "skaya", "enko", "chuk", "yuk", "uk")
+
+
+def _surname_formed(a: str, b: str) -> bool:
+    """One name is the other with a family-name ending added ("karamanov" / "karaman")."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in SURNAME_ENDINGS
 
 
 COMPOUND_PART = 3  # letters of the smallest part of a compound word ("net", "core")

@@ -212,6 +212,8 @@ PERSON_AND_WORD_CASES = [
     ("a rare name in the query is evidence", "Quanguo Chen", "Chen Quanguo Xi", 0.75, 0.99, "only in the listed name"),
     ("a surname is not a patronymic a letter away", "Elena Petrova", "TIMCHENKO, Elena Petrovna", 0.0, 0.74,
      "'petrova' ~ 'petrovna' (two different words a typo apart"),
+    ("a family name made of another name is another name", "Aleksandr Karamanov", "KARAMAN, Aleksandr", 0.0, 0.74,
+     "'karamanov' ~ 'karaman' (two different words a typo apart"),
     ("a patronymic mistyped is still the patronymic", "Elena Pertovna Timchenko", "TIMCHENKO, Elena Petrovna", 0.85, 0.99,
      "'pertovna' ≈ 'petrovna' (1 edit"),
 ]
