@@ -294,12 +294,25 @@ def _compounds_differ(a: str, b: str, vocab: Vocabulary) -> bool:
     return False
 
 
-def _derived(a: str, b: str) -> bool:
+def _derived(a: str, b: str, organisation: bool = False) -> bool:
     """One word is the other with a suffix that makes a people or a land of a name
     ("mongol" / "mongolian" / "mongolia", "tibet" / "tibetan", "uyghur" / "uyghurs",
-    "municipal" / "municipality")."""
+    "municipal" / "municipality"); in a body's name also a place and its Russian adjective
+    in transliteration, which may drop the place's last letter ("Kurgan" / "Kurgansky",
+    "Yaroslavl" / "Yaroslavsky", "Tula" / "Tulsky")."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= 4 and short.isalpha() and long_.startswith(short) and long_[len(short):] in DERIVED_SUFFIXES
+    if len(short) >= 4 and short.isalpha() and long_.startswith(short) and long_[len(short):] in DERIVED_SUFFIXES:
+        return True
+    if organisation and len(short) >= 4 and short.isalpha():
+        for ending in RUSSIAN_ADJECTIVE_ENDINGS:
+            stem = long_[: -len(ending)]
+            if long_.endswith(ending) and len(stem) >= 3 and stem in (short, short[:-1]):
+                return True
+    return False
+
+
+# Endings of Russian adjectives in transliteration ("Kurgansky", "Moskovskaya", "Tulskoye").
+RUSSIAN_ADJECTIVE_ENDINGS = ("sky", "skiy", "skii", "ski", "skaya", "skoye", "skoe", "skogo")
 
 
 def _acronym_of(word: str, words: Sequence[str]) -> bool:
@@ -384,7 +397,7 @@ def compare(
         options = []
         for qi in q_free:
             for li in l_free:
-                t = None if _derived(query[qi], listed[li]) else _typo(query[qi], listed[li])
+                t = None if _derived(query[qi], listed[li], organisation) else _typo(query[qi], listed[li])
                 if t is not None and not (organisation and vocab and t[0] > 1 and _other_word_than_place(query[qi], listed[li], vocab)):
                     options.append((t[1], qi, li, t[0]))
         options.sort(key=lambda o: (-o[0], o[1], o[2]))
@@ -403,7 +416,7 @@ def compare(
     if q_free and l_free:
         for qi in list(q_free):
             for li in list(l_free):
-                if _derived(query[qi], listed[li]):
+                if _derived(query[qi], listed[li], organisation):
                     w = (weight(query[qi]) + weight(listed[li])) / 2
                     pairs.append((qi, Pair(query[qi], listed[li], "derived", DERIVED_SIMILARITY, w)))
                     q_free.remove(qi)

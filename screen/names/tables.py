@@ -338,6 +338,8 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "数学": "Mathematics",
     "与": "and",
     "量子": "Quantum",
+    "机电": ("Mechano-Electronic", "Electromechanical"),
+    "研究设计院": ("Research and Design Institute", "Research and Design Academy", "Design Institute"),
     "测控": "Measurement and Control",
     "船舶重工": "Shipbuilding Industry",
     "重工": "Heavy Industry",

@@ -138,6 +138,8 @@ GLOSSES = [
     ("semiconductor", "河北半导体研究所", "hebei semiconductor research institute"),
     ("remote sensing", "北京遥感设备研究所", "beijing remote sensing equipment research institute"),
     ("quantum", "安徽量子通信技术有限公司", "anhui quantum communications technology"),
+    ("mechano-electronic, research and design", "中国长峰机电技术研究设计院",
+     "china zhangfeng mechano electronic technology research design institute"),
     ("applied physics and computational mathematics", "北京应用物理与计算数学研究所",
      "beijing applied physics computational mathematics research institute"),
     ("a group's own name", "中国船舶集团第七一一研究所",

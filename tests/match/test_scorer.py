@@ -172,6 +172,8 @@ BODY_CASES = [
      0.0, 0.74, "'fibercore' ~ 'fiberhome' (two different words a typo apart"),
     ("compounds sharing their last part", "CoreWorks Networks", "HomeWorks Networks", ("CN",),
      0.0, 0.74, "'coreworks' ~ 'homeworks' (two different words a typo apart"),
+    ("a place and its Russian adjective", "Yaroslavl Shipbuilding Plant", "Yaroslavsky Shipbuilding Plant", ("RU",),
+     0.85, 0.99, "'yaroslavl' ~ 'yaroslavsky' (one is the other's derived form"),
     ("a close typo of a distinctive word names the body", "Baqiyatolah University",
      "Baqiyatallah University of Medical Sciences", ("IR",), 0.75, 0.89, "the listed name's other words count less"),
 ]
