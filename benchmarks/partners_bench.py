@@ -26,6 +26,7 @@ from _common import matcher, read_csv
 from screen.match import Query
 
 DATA = Path(__file__).parent / "data" / "partners.csv"
+NEAR = 30  # a missed positive also reports its body's score down to this
 
 
 def main() -> None:
@@ -47,6 +48,11 @@ def main() -> None:
         per[row["category"]][1] += 1
         if not ok or args.show:
             best = f"{hits[0].card.name} ({hits[0].score}, {hits[0].source})" if hits else "no hit"
+            if not ok and row["expect"] == "hit":
+                # how far below review the body it should find scored (the README quotes it)
+                near = [h for h in m.match(Query(row["query"], kind=row["kind"] or None), threshold=NEAR).hits
+                        if frag in h.card.name.casefold() or frag in h.matched_name.casefold()]
+                best += f"; the expected body scored {near[0].score} ({near[0].card.name})" if near else f"; the expected body scored below {NEAR}"
             wrong.append(f"{'ok  ' if ok else 'FAIL'} [{row['category']}] {row['query']!r} → {best}")
     pos = [(c, v) for c, v in per.items() if c != "hard negative"]
     found = sum(v[0] for _, v in pos)

@@ -294,6 +294,10 @@ def _compounds_differ(a: str, b: str, vocab: Vocabulary) -> bool:
     return False
 
 
+# Endings of Russian adjectives in transliteration ("Kurgansky", "Moskovskaya", "Tulskoye").
+RUSSIAN_ADJECTIVE_ENDINGS = ("sky", "skiy", "skii", "ski", "skaya", "skoye", "skoe", "skogo")
+
+
 def _derived(a: str, b: str, organisation: bool = False) -> bool:
     """One word is the other with a suffix that makes a people or a land of a name
     ("mongol" / "mongolian" / "mongolia", "tibet" / "tibetan", "uyghur" / "uyghurs",
@@ -303,16 +307,12 @@ def _derived(a: str, b: str, organisation: bool = False) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if len(short) >= 4 and short.isalpha() and long_.startswith(short) and long_[len(short):] in DERIVED_SUFFIXES:
         return True
-    if organisation and len(short) >= 4 and short.isalpha():
+    if organisation and len(short) >= 4 and short.isalpha() and long_.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
         for ending in RUSSIAN_ADJECTIVE_ENDINGS:
             stem = long_[: -len(ending)]
             if long_.endswith(ending) and len(stem) >= 3 and stem in (short, short[:-1]):
                 return True
     return False
-
-
-# Endings of Russian adjectives in transliteration ("Kurgansky", "Moskovskaya", "Tulskoye").
-RUSSIAN_ADJECTIVE_ENDINGS = ("sky", "skiy", "skii", "ski", "skaya", "skoye", "skoe", "skogo")
 
 
 def _acronym_of(word: str, words: Sequence[str]) -> bool:

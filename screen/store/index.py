@@ -263,7 +263,7 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
         everyday_words(postings.keys()),
         pinyin_syllables(),
         _pack(singles),
-        "\n".join(sorted(frequent_words())),
+        _frequent_text(),
     )
 
 
@@ -278,6 +278,12 @@ def everyday_words(words: Iterable[str]) -> frozenset[str]:
     only when an index is built."""
     everyday = _english_everyday()
     return frozenset(w for w in words if w in everyday)
+
+
+@lru_cache(maxsize=1)
+def _frequent_text() -> str:
+    """:func:`frequent_words` one per line, as every index stores them (joined once)."""
+    return "\n".join(sorted(frequent_words()))
 
 
 def frequent_words() -> frozenset[str]:
@@ -306,11 +312,19 @@ def pinyin_syllables() -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def _english_everyday(zipf: float = EVERYDAY_ZIPF) -> frozenset[str]:
+    counts, total = _english_counts()
+    floor = 10**zipf * total / 1e9
+    return frozenset(w for w, n in counts.items() if n >= floor)
+
+
+@lru_cache(maxsize=1)
+def _english_counts() -> tuple[dict[str, int], int]:
+    """pyspellchecker's English word counts (alphabetic words only) and their total, read
+    once for both frequency floors."""
     from spellchecker import SpellChecker
 
     freq = SpellChecker(language="en").word_frequency
-    floor = 10**zipf * freq.total_words / 1e9
-    return frozenset(w for w, n in freq.items() if n >= floor and w.isalpha())
+    return {w: n for w, n in freq.items() if w.isalpha()}, freq.total_words
 
 
 def save_index(index: CompiledIndex, path: Path) -> str:
