@@ -231,14 +231,15 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
       "Isvision");
     - two pinyin syllables, so two characters ("Min" / "Ming");
     - in a person's name, a patronymic and a word that is none ("Petrovna" / "Petrova":
-      the father's name, not the surname), and a name and a family name made of it
-      ("Karaman" / "Karamanov");
+      the father's name, not the surname), a name and a family name made of it
+      ("Karaman" / "Karamanov"), and two family names with one ending whose stems are
+      more edits apart than a stem of that length may carry ("Mamedova" / "Mamakova");
     - in a body's name, two edits between a query's English word and a listed word that
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
       differ in another English word ("FiberCore" / "FiberHome")."""
     if edits > 1 and a[0] != b[0]:
         return True
-    if not organisation and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b)):
+    if not organisation and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits)):
         return True
     if vocab is None:
         return False
@@ -270,6 +271,19 @@ def _surname_formed(a: str, b: str) -> bool:
     """One name is the other with a family-name ending added ("karamanov" / "karaman")."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in SURNAME_ENDINGS
+
+
+def _stems_differ(a: str, b: str, edits: int) -> bool:
+    """Two family names with one ending whose stems are further apart than a stem of
+    their length may be mistyped ("Mamedova" / "Mamakova", "Sabitov" / "Samatov"): the
+    shared ending makes the words look closer than the names are."""
+    if edits < 2:
+        return False
+    for ending in sorted(SURNAME_ENDINGS, key=len, reverse=True):
+        if a.endswith(ending) and b.endswith(ending):
+            stem = max(len(a), len(b)) - len(ending)
+            return edits > edit_budget(stem)
+    return False
 
 
 COMPOUND_PART = 3  # letters of the smallest part of a compound word ("net", "core")

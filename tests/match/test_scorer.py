@@ -216,6 +216,12 @@ PERSON_AND_WORD_CASES = [
      "'petrova' ~ 'petrovna' (two different words a typo apart"),
     ("a family name made of another name is another name", "Aleksandr Karamanov", "KARAMAN, Aleksandr", 0.0, 0.74,
      "'karamanov' ~ 'karaman' (two different words a typo apart"),
+    ("family names with one ending differ in their stems", "Aelita Mamedova", "MAMAKOVA, Aelita Leonidovna", 0.0, 0.74,
+     "'mamedova' ~ 'mamakova' (two different words a typo apart"),
+    ("a short stem two edits apart is another name", "Timur Sabitov", "SAMATOV, Timur", 0.0, 0.74,
+     "'sabitov' ~ 'samatov' (two different words a typo apart"),
+    ("a long stem may carry two edits", "Vladimir Kalakoltsev", "KOLOKOLTSEV, Vladimir", 0.75, 0.95,
+     "'kalakoltsev' ≈ 'kolokoltsev' (2 edits"),
     ("a patronymic mistyped is still the patronymic", "Elena Pertovna Timchenko", "TIMCHENKO, Elena Petrovna", 0.85, 0.99,
      "'pertovna' ≈ 'petrovna' (1 edit"),
 ]
