@@ -8,8 +8,9 @@ query are aligned one-to-one with the words of the listed name, in this order:
    swapped letters counting as one edit and "x" / "ks" as one change of spelling
    ("alexander" / "aleksandr"); two words the lists both hold two edits apart, two words
    two edits apart that differ in their first letter ("vahdat" / "sadat"), and two pinyin
-   syllables a letter apart are two words and align at half that similarity; then a name
-   and its derived form ("mongol" / "mongolian"), at 0.8;
+   syllables a letter apart are two words and align at half that similarity; in a
+   person's name two family names with one ending ("klochkov" / "klobukov") are as alike
+   as their stems; then a name and its derived form ("mongol" / "mongolian"), at 0.8;
 3. words joined or split: one word on one side equals two or three neighbouring words on
    the other ("hikvision" / "hik vision");
 4. an acronym: one word is the initials of neighbouring words on the other side
@@ -148,13 +149,16 @@ class Pair:
     similarity: float
     weight: float
     edits: int = 0
+    ending: str = ""  # a family-name ending both words share: the similarity is the stems'
 
     def describe(self) -> str:
         if self.how == "same":
             return f"{self.query!r} = {self.listed!r} (weight {self.weight:.2f})"
         if self.how == "typo":
             s = "s" if self.edits != 1 else ""
-            return f"{self.query!r} ≈ {self.listed!r} ({self.edits} edit{s}, similarity {self.similarity:.2f}, weight {self.weight:.2f})"
+            where = f" before the shared ending '-{self.ending}'" if self.ending else ""
+            return (f"{self.query!r} ≈ {self.listed!r} ({self.edits} edit{s}{where}, similarity "
+                    f"{self.similarity:.2f}, weight {self.weight:.2f})")
         if self.how == "derived":
             return f"{self.query!r} ~ {self.listed!r} (one is the other's derived form, similarity {self.similarity:.2f})"
         if self.how == "other name":
@@ -273,17 +277,24 @@ def _surname_formed(a: str, b: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in SURNAME_ENDINGS
 
 
+_ENDINGS_LONGEST_FIRST = sorted(SURNAME_ENDINGS, key=len, reverse=True)
+
+
+def _shared_ending(a: str, b: str) -> str:
+    """The family-name ending two words share ("ova" for "mamedova" / "mamakova"), or ""
+    (the stems must keep at least 3 letters)."""
+    for ending in _ENDINGS_LONGEST_FIRST:
+        if a.endswith(ending) and b.endswith(ending) and min(len(a), len(b)) - len(ending) >= 3:
+            return ending
+    return ""
+
+
 def _stems_differ(a: str, b: str, edits: int) -> bool:
     """Two family names with one ending whose stems are further apart than a stem of
     their length may be mistyped ("Mamedova" / "Mamakova", "Sabitov" / "Samatov"): the
     shared ending makes the words look closer than the names are."""
-    if edits < 2:
-        return False
-    for ending in sorted(SURNAME_ENDINGS, key=len, reverse=True):
-        if a.endswith(ending) and b.endswith(ending):
-            stem = max(len(a), len(b)) - len(ending)
-            return edits > edit_budget(stem)
-    return False
+    ending = _shared_ending(a, b) if edits >= 2 else ""
+    return bool(ending) and edits > edit_budget(max(len(a), len(b)) - len(ending))
 
 
 COMPOUND_PART = 3  # letters of the smallest part of a compound word ("net", "core")
@@ -413,16 +424,20 @@ def compare(
             for li in l_free:
                 t = None if _derived(query[qi], listed[li], organisation) else _typo(query[qi], listed[li])
                 if t is not None and not (organisation and vocab and t[0] > 1 and _other_word_than_place(query[qi], listed[li], vocab)):
-                    options.append((t[1], qi, li, t[0]))
+                    # two family names with one ending ("klochkov" / "klobukov") are as
+                    # alike as their stems: the ending they share makes them look closer
+                    ending = "" if organisation else _shared_ending(query[qi], listed[li])
+                    sim = 1.0 - t[0] / (max(len(query[qi]), len(listed[li])) - len(ending)) if ending else t[1]
+                    options.append((sim, qi, li, t[0], ending))
         options.sort(key=lambda o: (-o[0], o[1], o[2]))
-        for sim, qi, li, d in options:
+        for sim, qi, li, d, ending in options:
             if qi in q_free and li in l_free:
                 w = (weight(query[qi]) + weight(listed[li])) / 2
                 how = "typo"
                 a, b = query[qi], listed[li]
                 if _two_words(a, b, d, vocab, organisation):
                     sim, how = sim * KNOWN_NAMES_SIMILARITY, "other name"
-                pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d)))
+                pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d, ending if how == "typo" else "")))
                 q_free.remove(qi)
                 l_free.remove(li)
 

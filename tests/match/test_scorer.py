@@ -220,6 +220,8 @@ PERSON_AND_WORD_CASES = [
      "'mamedova' ~ 'mamakova' (two different words a typo apart"),
     ("a short stem two edits apart is another name", "Timur Sabitov", "SAMATOV, Timur", 0.0, 0.74,
      "'sabitov' ~ 'samatov' (two different words a typo apart"),
+    ("family names with one ending are as alike as their stems", "Viacheslav Klochkov",
+     "Viacheslav Sergeevich KLOBUKOV", 0.0, 0.74, "'klochkov' ≈ 'klobukov' (2 edits before the shared ending '-ov', similarity 0.67"),
     ("a long stem may carry two edits", "Vladimir Kalakoltsev", "KOLOKOLTSEV, Vladimir", 0.75, 0.95,
      "'kalakoltsev' ≈ 'kolokoltsev' (2 edits"),
     ("a patronymic mistyped is still the patronymic", "Elena Pertovna Timchenko", "TIMCHENKO, Elena Petrovna", 0.85, 0.99,
