@@ -47,7 +47,9 @@ listed name, are not counted. Two numbered bodies whose numbers differ, and a pe
 of only common names that leaves out the listed person's rare name, stay below review
 (``GENERIC_CAP``), as a query of only everyday words and places does when the listed name
 adds a place or a distinctive word; unless at least ``PHRASE_WORDS`` of them (places aside)
-are matched, which together name the body.
+are matched, which together name the body. So does a body's listed name with a
+distinctive word of its own among the words the query shares ("Wuxi [Jiangnan] Institute
+of Technology"): a short form leaves words out at the edges, seldom inside.
 
 Two names whose letters are the same once spaces are removed score as a join. Differing
 legal-form classes (LLC vs JSC; a query's bare "Co" differs from none) take off
@@ -81,6 +83,8 @@ CLOSE_TYPO = 0.8
 # So many everyday words matched (places aside) that together they name one body: "Main
 # Directorate for Combating Organized Crime and Corruption" is a title, not a description.
 PHRASE_WORDS = 5
+INSIDE_MIN = 4  # letters of a listed-only word inside the shared words that sets a body apart
+
 LEGAL_FORM_MISMATCH = 0.03
 # "Co" / "Company" says no more than that the name is a company's: it differs from no form.
 GENERIC_LEGAL_FORM = "CO"
@@ -614,6 +618,26 @@ def compare(
     if unnamed and score > GENERIC_CAP:
         words = ", ".join(repr(t) for t in unnamed)
         adjustments.append((f"the listed name is set apart by {words}, which the query leaves out", GENERIC_CAP - score))
+    # A distinctive word the listed name holds among the words the query shares ("Wuxi
+    # [Jiangnan] Institute of Technology") names another body of that kind; a partner's
+    # short form leaves words out at the edges ("Hangzhou", a legal form), seldom inside.
+    inside: list[str] = []
+    if organisation and vocab is not None and l_free and aligned and score > GENERIC_CAP:
+        shared = [i for i in range(len(listed)) if i not in l_free]
+        if shared:
+            first, last = min(shared), max(shared)
+            inside = [
+                listed[i] for i in l_free
+                if first < i < last and listed[i].isalpha() and len(listed[i]) >= INSIDE_MIN
+                and not _patronymic(listed[i]) and distinctive(listed[i], weight(listed[i]))
+            ]
+    so_far = score + sum(d for _, d in adjustments)
+    if inside and so_far > GENERIC_CAP:
+        words = ", ".join(repr(t) for t in inside)
+        adjustments.append((
+            f"the listed name has {words} among the words the query shares, which the query leaves out: another "
+            "body of that kind", GENERIC_CAP - so_far,
+        ))
     if contained:
         adjustments.append(("every query word is in the listed name, with a distinctive one: the listed name's other words count less", 0.0))
     if query_legal and listed_legal and not set(query_legal) & set(listed_legal) and GENERIC_LEGAL_FORM not in query_legal:

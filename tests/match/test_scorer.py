@@ -105,7 +105,8 @@ class Vocab:
                 "northwestern", "security", "service", "federal", "bank", "development", "special", "ocean",
                 "shipping", "agency", "public", "bureau", "municipal", "ministry", "interior", "municipality",
                 "prefecture", "district", "department", "main", "directorate", "combating", "organized", "crime",
-                "corruption", "reporting", "project", "republic", "group", "networks", "medical", "sciences"}
+                "corruption", "reporting", "project", "republic", "group", "networks", "medical", "sciences",
+                "institute", "computing", "digital"}
     # frequent English words no listed name holds (the index keeps them for queries)
     frequent = {"inspire", "fiber", "core", "home", "works"}
     listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd", "inspur", "fiberhome"}
@@ -174,6 +175,11 @@ BODY_CASES = [
      0.0, 0.74, "'coreworks' ~ 'homeworks' (two different words a typo apart"),
     ("a place and its Russian adjective", "Yaroslavl Shipbuilding Plant", "Yaroslavsky Shipbuilding Plant", ("RU",),
      0.85, 0.99, "'yaroslavl' ~ 'yaroslavsky' (one is the other's derived form"),
+    ("a distinctive listed word inside the shared words sets the body apart", "Wuxi Institute of Technology",
+     "Wuxi Jiangnan Institute of Computing Technology", ("CN",), 0.7, 0.7,
+     "the listed name has 'jiangnan' among the words the query shares, which the query leaves out"),
+    ("a distinctive listed word at the edge of the shared words does not", "Hikvision Digital Technology",
+     "Hangzhou Hikvision Digital Technology Co., Ltd.", ("CN",), 0.8, 0.99, "'hikvision' = 'hikvision'"),
     ("a close typo of a distinctive word names the body", "Baqiyatolah University",
      "Baqiyatallah University of Medical Sciences", ("IR",), 0.75, 0.89, "the listed name's other words count less"),
 ]
