@@ -31,9 +31,10 @@ Digital Technology Co., Ltd.").
 
 When every query word is aligned, one of them is distinctive (a rare word aligned as the
 same word) and none of the listed-only words is, the listed-only words count at
-``CONTAINED_EXTRA`` instead: the query
-names the body by its distinctive part ("Sensetime" for "Beijing Sensetime Technology
-Development Co., Ltd.").
+``CONTAINED_EXTRA`` instead: the query names the body by its distinctive part
+("Sensetime" for "Beijing Sensetime Technology Development Co., Ltd."). Not for a body
+whose listed-only words lie among the aligned ones ("Saint Petersburg [Mining]
+University"): they belong to another body's name, not to a longer form of the query's.
 
 A query word that only names the listed body's country ("of the Russian Federation" after
 "Federal Security Service", listed in Russia) counts at ``COUNTRY_WORD_EXTRA``: it
@@ -344,6 +345,22 @@ def _derived(a: str, b: str, organisation: bool = False) -> bool:
     return False
 
 
+def _inside(listed: Sequence[str], free: Sequence[int], aligned: Sequence[Pair]) -> list[int]:
+    """Positions of the listed-only words (``free``) that lie among the aligned words
+    however a repeated word is placed: an aligned word wholly before and one wholly after
+    ("state" in "State Budgetary Educational Institution ... Almetyevsk State Oil
+    Institute" may be the second one, so the words after the first are not inside)."""
+    spots = []
+    for p in aligned:
+        for tok in p.listed.split():
+            at = [i for i, t in enumerate(listed) if t == tok and i not in free]
+            if at:
+                spots.append((min(at), max(at)))
+    if len(spots) < 2:
+        return []
+    return [i for i in free if any(hi < i for _, hi in spots) and any(lo > i for lo, _ in spots)]
+
+
 def _acronym_of(word: str, words: Sequence[str]) -> bool:
     """``word`` is the initials of ``words``, all of them or all but the words acronyms
     tend to leave out ("cetc" / "china electronics technology group corporation")."""
@@ -540,7 +557,14 @@ def compare(
         )
         and not any(distinctive(t, w) for t, w in listed_only)
     ):
-        extra, contained = CONTAINED_EXTRA, True
+        between = _inside(listed, l_free, aligned) if organisation else []
+        if between:
+            # "Saint Petersburg [Mining] University": a word among the shared ones is
+            # part of another body's name, not a longer form of the query's
+            words = ", ".join(repr(listed[i]) for i in between)
+            notes.append((f"the listed name has {words} among the words the query shares: its other words count as usual", 0.0))
+        else:
+            extra, contained = CONTAINED_EXTRA, True
     listed_cost = extra * sum(w for _, w in listed_only)
     unnamed: list[str] = []
     named_country: list[str] = []
@@ -623,14 +647,11 @@ def compare(
     # short form leaves words out at the edges ("Hangzhou", a legal form), seldom inside.
     inside: list[str] = []
     if organisation and vocab is not None and l_free and aligned and score > GENERIC_CAP:
-        shared = [i for i in range(len(listed)) if i not in l_free]
-        if shared:
-            first, last = min(shared), max(shared)
-            inside = [
-                listed[i] for i in l_free
-                if first < i < last and listed[i].isalpha() and len(listed[i]) >= INSIDE_MIN
-                and not _patronymic(listed[i]) and distinctive(listed[i], weight(listed[i]))
-            ]
+        inside = [
+            listed[i] for i in _inside(listed, l_free, aligned)
+            if listed[i].isalpha() and len(listed[i]) >= INSIDE_MIN and not _patronymic(listed[i])
+            and distinctive(listed[i], weight(listed[i]))
+        ]
     so_far = score + sum(d for _, d in adjustments)
     if inside and so_far > GENERIC_CAP:
         words = ", ".join(repr(t) for t in inside)

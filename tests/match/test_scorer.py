@@ -106,7 +106,8 @@ class Vocab:
                 "shipping", "agency", "public", "bureau", "municipal", "ministry", "interior", "municipality",
                 "prefecture", "district", "department", "main", "directorate", "combating", "organized", "crime",
                 "corruption", "reporting", "project", "republic", "group", "networks", "medical", "sciences",
-                "institute", "computing", "digital"}
+                "institute", "computing", "digital", "saint", "state", "budget", "budgetary", "educational",
+                "institution", "higher", "education", "mining", "oil"}
     # frequent English words no listed name holds (the index keeps them for queries)
     frequent = {"inspire", "fiber", "core", "home", "works"}
     listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd", "inspur", "fiberhome"}
@@ -180,6 +181,12 @@ BODY_CASES = [
      "the listed name has 'jiangnan' among the words the query shares, which the query leaves out"),
     ("a distinctive listed word at the edge of the shared words does not", "Hikvision Digital Technology",
      "Hangzhou Hikvision Digital Technology Co., Ltd.", ("CN",), 0.8, 0.99, "'hikvision' = 'hikvision'"),
+    ("listed-only words among the shared ones count as usual", "Saint Petersburg State University",
+     "Federal State Budget Educational Institution of Higher Education Saint Petersburg Mining University", ("RU",),
+     0.0, 0.74, "the listed name has 'budget', 'educational', 'institution', 'higher', 'education', 'mining' among the words the query shares"),
+    ("a repeated listed word may be the later one", "Almetyevsk State Oil Institute",
+     "State Budgetary Educational Institution of Higher Education Almetyevsk State Oil Institute", ("RU",), 0.75, 0.99,
+     "every query word is in the listed name, with a distinctive one"),
     ("a close typo of a distinctive word names the body", "Baqiyatolah University",
      "Baqiyatallah University of Medical Sciences", ("IR",), 0.75, 0.89, "the listed name's other words count less"),
 ]
