@@ -383,6 +383,35 @@ def single_letters(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
+# What the Chinese names of China's provinces end with in ISO 3166-2 (新疆维吾尔自治区: the
+# region of the Uyghurs; 广西壮族自治区), and the same words in their romanised names.
+_HAN_PROVINCE_ENDINGS = ("特别行政区", "自治区", "省", "市", "维吾尔", "壮族", "回族")
+_PROVINCE_ENDINGS = {"sheng", "shi", "zizhiqu", "sar", "uygur", "zhuangzu", "huizu"}
+
+
+@lru_cache(maxsize=1)
+def han_provinces() -> dict[str, str]:
+    """China's provinces and regions by their short Chinese names, each with its romanised
+    name (新疆 → "Xinjiang", 广东 → "Guangdong"), from pycountry's ISO 3166-2 names and their
+    Chinese translations: a body's name starting with one (新疆协鑫新能源...) is read with
+    the province as a word of its own, not run into the brand after it."""
+    import gettext
+
+    import pycountry
+
+    zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    out = {}
+    for sd in pycountry.subdivisions.get(country_code="CN") or ():
+        han = zh.gettext(sd.name)
+        for _ in range(2):
+            for ending in _HAN_PROVINCE_ENDINGS:
+                han = han.removesuffix(ending)
+        english = " ".join(w for w in sd.name.split() if w.casefold() not in _PROVINCE_ENDINGS)
+        if han and english and _HAN_RUN.fullmatch(han) and len(han) >= 2:
+            out[han] = english
+    return out
+
+
 def han_glosses(text: str, limit: int = 4) -> list[str]:
     """The name with the Chinese institutional words it holds put in English
     (``tables.HAN_GLOSSARY``), the rest left as written: one reading per rendering of a
@@ -396,10 +425,11 @@ def han_glosses(text: str, limit: int = 4) -> list[str]:
     readings: list[list[str]] = [[]]
     found = False
     i = 0
-    longest = max(map(len, HAN_GLOSSARY))
+    places = han_provinces()
+    longest = max(max(map(len, HAN_GLOSSARY)), max(map(len, places), default=0))
     while i < len(text):
         for size in range(min(longest, len(text) - i), 0, -1):
-            english = HAN_GLOSSARY.get(text[i : i + size])
+            english = HAN_GLOSSARY.get(text[i : i + size]) or places.get(text[i : i + size])
             if english is not None:
                 options = (english,) if isinstance(english, str) else english
                 readings = [r + [f" {o} "] for r in readings for o in options][:limit]

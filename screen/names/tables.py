@@ -239,6 +239,10 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "蒙古": "Mongolian",
     "柯尔克孜": "Kyrgyz",
     "回族": "Hui",
+    # (the other provinces come from ISO 3166-2, see names.han_provinces; these two the
+    # lists write in English rather than in its romanisation)
+    "西藏": ("Tibet", "Xizang"),
+    "内蒙古": ("Inner Mongolia", "Nei Mongol"),
     "藏族": "Tibetan",
     "高能物理": "High Energy Physics",
     "运载火箭": "Launch Vehicle",
@@ -297,6 +301,7 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "化学": "Chemistry",
     "核工业": "Nuclear Industry",
     "能源": "Energy",
+    "新能源": "New Energy",
     "生物": "Biological",
     "医学": "Medical",
     "设计": "Design",

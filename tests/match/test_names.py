@@ -149,8 +149,19 @@ GLOSSES = [
     ("a prefecture as pypinyin reads it", "克孜勒苏柯尔克孜自治州公安局",
      "kizilsu kyrgyz autonomous prefecture public security bureau"),
     ("a prefecture's pinyin and its Mongolian name", "巴音郭楞蒙古自治州", "bayingolin mongolian autonomous prefecture"),
-    ("gene", "北京六合华大基因科技有限公司", "beijingliuhehuada gene technology"),  # a run of pinyin meets the listed words joined
+    ("gene", "北京六合华大基因科技有限公司", "beijing liuhehuada gene technology"),  # a run of pinyin meets the listed words joined
+    ("a province before a brand is a word of its own", "新疆协鑫新能源材料科技有限公司",
+     "xinjiang xiexin new energy materials technology"),
+    ("a region the lists write in English", "西藏自治区公安厅", "tibet autonomous region public security department"),
 ]
+
+
+def test_han_provinces_come_from_iso_3166():
+    from screen.names import han_provinces
+
+    provinces = han_provinces()
+    assert provinces["新疆"] == "Xinjiang" and provinces["广东"] == "Guangdong" and provinces["陕西"] == "Shaanxi"
+    assert len(provinces) >= 30 and all(len(han) >= 2 for han in provinces)
 
 
 @pytest.mark.parametrize("case,han,english", GLOSSES, ids=[g[0] for g in GLOSSES])
