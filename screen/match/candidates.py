@@ -7,7 +7,9 @@ A listed name becomes a candidate when it shares with the query
 - a word a typo away, for query words that no list holds (a query word that some list
   holds retrieves by itself; other words of the query retrieve names where it is misspelt;
   ``FUZZY_DF`` can widen this to words only a few names hold, at the cost of more false
-  alarms, see the README);
+  alarms, see the README); and for a word of six letters or more that at most
+  ``FUZZY_RARE_DF`` names hold, its listed spellings one letter away that as few names
+  hold ("submicron" / "submikron": one body, spelt two ways on two lists);
 - a rare word spelt with doubled letters written once, either side ("Ayub" / "Ayyub");
 - two neighbouring words written as one, on either side ("hikvision" / "hik vision"):
   a query word is tried cut in two where both halves are listed words;
@@ -29,6 +31,7 @@ from .lexicon import RARE_DF, Lexicon
 COMMON_DF = 5000
 FUZZY_DF = 0  # a query word held by this few list names is also looked up a typo away
 FUZZY_FACTOR = 0.9
+FUZZY_RARE_DF = 3
 ACRONYM_FACTOR = 0.8
 
 
@@ -62,6 +65,10 @@ def retrieve(
         if n <= FUZZY_DF:
             for variant, _ in lexicon.similar(t):
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))
+        elif n <= FUZZY_RARE_DF and len(t) >= 6:
+            for variant, d in lexicon.similar(t):
+                if d == 1 and lexicon.df(variant) <= FUZZY_RARE_DF:
+                    lookups.append(("postings", variant, w * FUZZY_FACTOR))
         if len(t) >= 4:
             for cut in range(2, len(t) - 1):
                 a, b = t[:cut], t[cut:]

@@ -62,6 +62,17 @@ def test_retrieval_finds(index, matcher, query, expected):
     assert expected in names_found(index, matcher, query)
 
 
+def test_a_rare_listed_word_also_retrieves_its_listed_spelling_a_letter_away():
+    # "Submicron" is listed as written for one body, and as "Submikron" for the same body
+    # on another list: the query's other word alone ("nii") is too little of the query
+    m = Matcher([build_index("test", [
+        ent("1", ORG, "JSC Scientific Research Institute Submicron"),
+        ent("2", ORG, "Scientific Research Institute NII Submikron"),
+    ] + [ent(f"n{i}", ORG, f"NII {w}") for i, w in enumerate("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi".split())])])
+    hits = m.match(Query("NII Submicron", kind="org")).hits
+    assert "Scientific Research Institute NII Submikron" in {h.matched_name for h in hits}
+
+
 def test_retrieval_needs_half_the_query_weight(index, matcher):
     # Only "company" (in every filler name) is shared: too little of the query.
     assert names_found(index, matcher, "Zzyzx Qwerty Company") == set()
