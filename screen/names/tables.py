@@ -438,6 +438,9 @@ STOPWORDS = frozenset(
     + "mr mrs ms miss dr prof president prasident shaikh sheikh sheik haji hajji mullah maulvi maulavi".split()
     # Turkic patronymic markers ("Nazim Tofik Ogly": son of Tofik), written or left out
     + "ogly oglu ogli kyzy kizi qizi gizi".split()
+    # a Russian body named in someone's honour: "... Institute named after Academician A.I.
+    # Berg", "imeni Kirova"; the name itself is what identifies the body
+    + "named after imeni academician akademik akademika".split()
 )
 
 # Particles of Arabic names written several ways, read as one.

@@ -39,6 +39,8 @@ RULES = [
     ("legal form OOO prefix", "OOO Romashka", ("romashka",), ("LLC",), "legal form 'ooo'"),
     ("legal form SRL prefix", "SRL Pro Traffic", ("pro", "traffic"), ("LLC",), "legal form 'srl'"),
     ("Turkic patronymic marker", "EFENDIEV, Nazim Tofik Ogly", ("efendiev", "nazim", "tofik"), (), None),
+    ("named in someone's honour", "Radio Engineering Institute named after Academician A.I. Berg",
+     ("radio", "engineering", "institute", "a", "i", "berg"), (), None),
     ("Ukrainian form of a given name", "STREMOUSOV, Kyrylo", ("stremousov", "kirill"), (),
      "given-name form 'kyrylo' read as 'kirill'"),
     ("Belarusian form of a given name", "Aleh Charnyshou", ("oleg", "charnyshou"), (), "given-name form 'aleh' read as 'oleg'"),
