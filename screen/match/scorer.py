@@ -84,7 +84,8 @@ CLOSE_TYPO = 0.8
 # So many everyday words matched (places aside) that together they name one body: "Main
 # Directorate for Combating Organized Crime and Corruption" is a title, not a description.
 PHRASE_WORDS = 5
-INSIDE_MIN = 4  # letters of a listed-only word inside the shared words that sets a body apart
+INSIDE_MIN = 4
+SHORT_WORD = 5  # letters of a listed-only word inside the shared words that sets a body apart
 
 LEGAL_FORM_MISMATCH = 0.03
 # "Co" / "Company" says no more than that the name is a company's: it differs from no form.
@@ -237,7 +238,8 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
     - two edits, one of them the first letter, which a typing slip or another
       romanisation seldom touches ("Vahdat" / "Sadat");
     - two words the lists both hold, two edits apart ("Maria" / "Martha", "Vision" /
-      "Isvision");
+      "Isvision"), or in a body's name one edit apart in the first letter of a short word
+      ("Keda" / "Neda": two brands; in a person's name "Omar" / "Umar" stays one name);
     - two pinyin syllables, so two characters ("Min" / "Ming");
     - in a person's name, a patronymic and a word that is none ("Petrovna" / "Petrova":
       the father's name, not the surname), a name and a family name made of it
@@ -253,6 +255,8 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
     if vocab is None:
         return False
     if edits > 1 and vocab.known(a) and vocab.known(b):
+        return True
+    if organisation and a[0] != b[0] and len(a) <= SHORT_WORD and vocab.known(a) and vocab.known(b):
         return True
     if vocab.syllable(a) and vocab.syllable(b):
         return True

@@ -110,7 +110,7 @@ class Vocab:
                 "institution", "higher", "education", "mining", "oil"}
     # frequent English words no listed name holds (the index keeps them for queries)
     frequent = {"inspire", "fiber", "core", "home", "works"}
-    listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd", "inspur", "fiberhome"}
+    listed = {"beihang", "polytechnical", "terek", "sensetime", "mvd", "inspur", "fiberhome", "keda", "neda", "omar", "umar"}
 
     def countries_of(self, token):
         return frozenset(self.places.get(token, ()))
@@ -187,6 +187,10 @@ BODY_CASES = [
     ("a repeated listed word may be the later one", "Almetyevsk State Oil Institute",
      "State Budgetary Educational Institution of Higher Education Almetyevsk State Oil Institute", ("RU",), 0.75, 0.99,
      "every query word is in the listed name, with a distinctive one"),
+    ("two short listed names a first letter apart are two bodies", "Keda Industrial Group", "Neda Industrial Group",
+     ("IR",), 0.0, 0.74, "'keda' ~ 'neda' (two different words a typo apart"),
+    ("a short listed name a last letter apart stays a typo", "Nedo Industrial Group", "Neda Industrial Group",
+     ("IR",), 0.75, 0.95, "'nedo' ≈ 'neda' (1 edit"),
     ("a close typo of a distinctive word names the body", "Baqiyatolah University",
      "Baqiyatallah University of Medical Sciences", ("IR",), 0.75, 0.89, "the listed name's other words count less"),
 ]
@@ -237,6 +241,7 @@ PERSON_AND_WORD_CASES = [
      "Viacheslav Sergeevich KLOBUKOV", 0.0, 0.74, "'klochkov' ≈ 'klobukov' (2 edits before the shared ending '-ov', similarity 0.67"),
     ("a long stem may carry two edits", "Vladimir Kalakoltsev", "KOLOKOLTSEV, Vladimir", 0.75, 0.95,
      "'kalakoltsev' ≈ 'kolokoltsev' (2 edits"),
+    ("in a person's name a first letter apart stays a typo", "Omar Bek", "Umar Bek", 0.8, 0.9, "'omar' ≈ 'umar' (1 edit"),
     ("a patronymic mistyped is still the patronymic", "Elena Pertovna Timchenko", "TIMCHENKO, Elena Petrovna", 0.85, 0.99,
      "'pertovna' ≈ 'petrovna' (1 edit"),
 ]
