@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..names import NameForm, analyze, name_variants, qualifier_variants
+from ..names import NameForm, analyze, name_variants, qualifier_variants, query_bracket_names
 from ..names.tables import HAN_GLOSSARY_COUNTRY
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve
@@ -181,13 +181,20 @@ class Matcher:
         variants = name_variants(query.name)
         if kind != "person":
             variants += [(q, "qualifier") for q in qualifier_variants(query.name, kind is None)]
+            variants += [(q, "bracket") for q in query_bracket_names(query.name)]
         for variant, why in variants:
             v = analyze(variant)
             dropped = set(form.tokens) - set(v.tokens)
-            if why != "gloss" and dropped & self.lexicon.country_words:
+            if why != "gloss" and dropped & self.lexicon.country_words and all(
+                self.lexicon.is_place(t) for t in dropped
+            ):
                 # "Ministry of the Interior (Netherlands)": the country left out is what
-                # says which ministry; the query is read whole, with the country rules
+                # says which ministry; the query is read whole, with the country rules.
+                # (Not when more than places is left out: "Makhtab al-Khidamat (Afghan
+                # Services Bureau)" is also read without its bracket.)
                 continue
+            if why == "bracket" and v.tokens and all(self.lexicon.is_place(t) for t in v.tokens):
+                continue  # "(PRC)", "(USA)": where the body is, not a name of its own
             if v.tokens and v.tokens != form.tokens:
                 forms.append((
                     NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")),

@@ -362,6 +362,25 @@ def bracket_variants(text: str) -> list[str]:
     return out
 
 
+_CAPITALS = re.compile(r"[A-Z][A-Za-z]{1,7}")  # "FIAN", "TsAGI", "IKCO"
+
+
+def query_bracket_names(text: str) -> list[str]:
+    """Bracketed parts of a query that hold an acronym in capitals, read as names of their
+    own even when it is not the initials of the words before it: "Lebedev Physical
+    Institute (FIAN)" (the Russian initials), "Iran Khodro France (IKCO France)". The
+    matcher reads a query so; the index does not read listed names so (a listed
+    "(Shenzhen)" or "(Pvt)" is no name of its own)."""
+    out = []
+    for inner in _BRACKET.findall(text):
+        words = inner.split()
+        if 1 <= len(words) <= 3 and any(
+            _CAPITALS.fullmatch(w) and sum(c.isupper() for c in w) >= 3 for w in words
+        ):
+            out.append(inner.strip())
+    return out
+
+
 def _initials_of(acronym: str, words: Sequence[str]) -> bool:
     """The letters of ``acronym`` are the first letters of ``words`` in order (some
     words skipped), starting with the first word."""

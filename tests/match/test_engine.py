@@ -258,6 +258,30 @@ def test_a_query_with_brackets_is_also_read_without_them(matcher):
     assert "query's bracketed part read separately" in " | ".join(hit.explanation())
 
 
+def test_a_bracketed_acronym_of_other_words_is_read_as_a_name_of_its_own():
+    # "FIAN" is not the initials of "Lebedev Physical Institute" (it is the Russian ones):
+    # a query's bracketed acronym in capitals is read alone all the same
+    m = Matcher([build_index("test", [
+        ent("f", ORG, "Physical Institute named after P.N. Lebedeva of the Academy of Sciences", "FIAN"),
+        ent("i", ORG, "IKCO France"),
+        *ENTITIES[7:],
+    ])])
+    hit = m.match("Lebedev Physical Institute (FIAN)").hits[0]
+    assert hit.card.record_id == "f" and hit.level == "match"
+    assert "query's bracketed part read separately ('fian')" in " | ".join(hit.explanation())
+    assert m.match("Iran Khodro France (IKCO France)").hits[0].card.record_id == "i"
+    from screen.names import query_bracket_names
+
+    # a place or a legal form in brackets, in lower-case letters, is no name of its own
+    assert query_bracket_names("Corad Technology (Shenzhen) Ltd (Pvt)") == []
+
+
+def test_a_bracket_holding_more_than_a_country_is_read_apart(prisons):
+    # only a bracket of places keeps the query whole ("Ministry of the Interior (Netherlands)")
+    hit = prisons.match("Qarchak Women's Prison (Iranian Prisons Organization)").hits[0]
+    assert hit.card.record_id == "p1" and hit.level == "match"
+
+
 @pytest.fixture(scope="module")
 def prisons():
     return Matcher([build_index("test", [
