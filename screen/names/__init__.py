@@ -247,8 +247,18 @@ def _expand(words: list[str], notes: list[str]) -> list[str]:
             out.append(given)
             notes.append(f"given-name form {w!r} read as {given!r}")
             continue
+        if len(w) >= 5 and w.endswith(_Y_ENDINGS) and w.isalpha():
+            # one Russian ending (-ий, -ый) romanised four ways: "Vitaliy", "Vitalii",
+            # "Vitalij", "Vitaly"; "Lebedinskiy" / "Lebedinsky"
+            y = w[:-2] + "y"
+            out.append(y)
+            notes.append(f"transliterated ending {w!r} read as {y!r}")
+            continue
         out.append(w)
     return out
+
+
+_Y_ENDINGS = ("iy", "ij", "ii", "yi", "yy")
 
 
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
