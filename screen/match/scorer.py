@@ -572,7 +572,9 @@ def compare(
     listed_cost = extra * sum(w for _, w in listed_only)
     unnamed: list[str] = []
     named_country: list[str] = []
-    everyday = organisation and vocab is not None and bool(listed_only or query_only) and not any(
+    everyday = organisation and vocab is not None and bool(
+        listed_only or query_only or any(p.how == "other name" and vocab.common(p.query) for p in aligned)
+    ) and not any(
         _names_body(p, describes) for p in aligned
     )
     phrase = sum(1 for p in aligned if not vocab.countries_of(p.query)) if everyday and vocab is not None else 0
@@ -595,6 +597,12 @@ def compare(
             t for t, w in listed_only
             if t not in ADMIN_LEVEL_WORDS
             and (distinctive(t, w) or (vocab.countries_of(t) and not vocab.countries_of(t) & query_countries))
+        ]
+        # a distinctive listed word the query only meets with an everyday word a typo
+        # away ("skylinks" / "skyline") is one the query leaves out
+        unnamed += [
+            p.listed for p in aligned
+            if p.how == "other name" and vocab.common(p.query) and distinctive(p.listed, weight(p.listed))
         ]
     den = (
         sum(p.weight for p in aligned) + sum(w for _, w in query_only) + listed_cost
