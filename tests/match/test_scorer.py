@@ -64,6 +64,8 @@ CASES = [
      "'vahdat' ~ 'sadat' (two different words a typo apart, similarity 0.33"),
     ("two edits keeping the first letter stay a typo", "Hossein Salimi", "Hossein Saleemi", 0.8, 0.9,
      "'salimi' ≈ 'saleemi' (2 edits"),
+    ("air and airlines name one carrier", "Mahan Airlines", "MAHAN AIR", 0.75, 0.9,
+     "'airlines' ~ 'air' (words for the same kind of body"),
     ("directorate and department are one kind of body", "Gomel Department of Internal Affairs",
      "Directorate of Internal Affairs of Gomel", 0.85, 0.95, "'department' ~ 'directorate' (words for the same kind of body"),
 ]
