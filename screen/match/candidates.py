@@ -65,9 +65,9 @@ def retrieve(
         if n <= FUZZY_DF:
             for variant, _ in lexicon.similar(t):
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))
-        elif n <= FUZZY_RARE_DF and len(t) >= 6:
-            for variant, d in lexicon.similar(t):
-                if d == 1 and lexicon.df(variant) <= FUZZY_RARE_DF:
+        elif n <= FUZZY_RARE_DF and len(t) >= 6 and t.isalpha():
+            for variant in lexicon.one_edit(t):
+                if lexicon.df(variant) <= FUZZY_RARE_DF:
                     lookups.append(("postings", variant, w * FUZZY_FACTOR))
         if len(t) >= 4:
             for cut in range(2, len(t) - 1):

@@ -113,6 +113,19 @@ class Lexicon:
             self._weights[token] = w
         return w
 
+    def one_edit(self, token: str) -> list[str]:
+        """Listed words one edit (insert, delete, substitute, swap of Latin letters) from
+        ``token``, found by generating the edits and looking each up: cheaper at start-up
+        than :meth:`similar`, which first sorts the whole vocabulary by length and letter."""
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        cuts = [(token[:i], token[i:]) for i in range(len(token) + 1)]
+        edits = {a + b[1:] for a, b in cuts if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in cuts if b for c in letters}
+        edits |= {a + c + b for a, b in cuts for c in letters}
+        edits.discard(token)
+        return sorted(w for w in edits if any(w in t for t in self._tables))
+
     def similar(self, token: str) -> list[tuple[str, int]]:
         """Listed words within the edit budget of ``token`` (not the word itself)."""
         cached = self._similar.get(token)
