@@ -73,6 +73,14 @@ def test_a_rare_listed_word_also_retrieves_its_listed_spelling_a_letter_away():
     assert "Scientific Research Institute NII Submikron" in {h.matched_name for h in hits}
 
 
+def test_one_edit_finds_listed_words_a_letter_away(matcher):
+    # "hikvison" (one letter left out), "hikvisoin" (two swapped), "hkivision"
+    for word in ("hikvison", "hikvisoin", "hkivision", "hikvisiion"):
+        assert matcher.lexicon.one_edit(word) == ["hikvision"], word
+    assert matcher.lexicon.one_edit("hikvision") == []  # the word itself is no variant
+    assert matcher.lexicon.one_edit("hkvsion") == []  # two edits away
+
+
 def test_retrieval_needs_half_the_query_weight(index, matcher):
     # Only "company" (in every filler name) is shared: too little of the query.
     assert names_found(index, matcher, "Zzyzx Qwerty Company") == set()
