@@ -116,7 +116,10 @@ class Lexicon:
     def one_edit(self, token: str) -> list[str]:
         """Listed words one edit (insert, delete, substitute, swap of Latin letters) from
         ``token``, found by generating the edits and looking each up: cheaper at start-up
-        than :meth:`similar`, which first sorts the whole vocabulary by length and letter."""
+        than :meth:`similar`, which first sorts the whole vocabulary by length and letter
+        (once that is done, as in a batch, :meth:`similar` answers instead)."""
+        if self._buckets is not None:  # the typo scan is ready (a batch): it is faster
+            return sorted(w for w, d in self.similar(token) if d == 1)
         letters = "abcdefghijklmnopqrstuvwxyz"
         cuts = [(token[:i], token[i:]) for i in range(len(token) + 1)]
         edits = {a + b[1:] for a, b in cuts if b}

@@ -79,6 +79,14 @@ def test_one_edit_finds_listed_words_a_letter_away(matcher):
         assert matcher.lexicon.one_edit(word) == ["hikvision"], word
     assert matcher.lexicon.one_edit("hikvision") == []  # the word itself is no variant
     assert matcher.lexicon.one_edit("hkvsion") == []  # two edits away
+    # once the typo scan is ready (as in a batch) it answers the same
+    from screen.match.lexicon import Lexicon
+
+    lex = Lexicon([build_index("test", ENTITIES)])
+    generated = [lex.one_edit(w) for w in ("hikvison", "hikvisoin", "hkivision", "hkvsion")]
+    lex.similar("zzzzz")
+    assert lex._buckets is not None
+    assert [lex.one_edit(w) for w in ("hikvison", "hikvisoin", "hkivision", "hkvsion")] == generated
 
 
 def test_retrieval_needs_half_the_query_weight(index, matcher):
