@@ -31,7 +31,7 @@ from .lexicon import RARE_DF, Lexicon
 COMMON_DF = 5000
 FUZZY_DF = 0  # a query word held by this few list names is also looked up a typo away
 FUZZY_FACTOR = 0.9
-FUZZY_RARE_DF = RARE_DF
+FUZZY_RARE_DF = RARE_DF  # a word this rare also retrieves its as rare spellings a letter away
 ACRONYM_FACTOR = 0.8
 
 

@@ -84,8 +84,8 @@ CLOSE_TYPO = 0.8
 # So many everyday words matched (places aside) that together they name one body: "Main
 # Directorate for Combating Organized Crime and Corruption" is a title, not a description.
 PHRASE_WORDS = 5
-INSIDE_MIN = 4
-SHORT_WORD = 5  # letters of a listed-only word inside the shared words that sets a body apart
+INSIDE_MIN = 4  # letters of a listed-only word inside the shared words that sets a body apart
+SHORT_WORD = 5  # letters of the longest word whose first letter, changed, makes another word
 
 LEGAL_FORM_MISMATCH = 0.03
 # "Co" / "Company" says no more than that the name is a company's: it differs from no form.
@@ -233,7 +233,7 @@ def _typo(a: str, b: str) -> tuple[int, float] | None:
     return d, 1.0 - d / longest
 
 
-def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisation: bool) -> bool:
+def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisation: bool, ending: str = "") -> bool:
     """Whether two words a typo apart (query ``a``, listed ``b``) are two different words,
     not one word mistyped:
 
@@ -246,13 +246,14 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
     - in a person's name, a patronymic and a word that is none ("Petrovna" / "Petrova":
       the father's name, not the surname), a name and a family name made of it
       ("Karaman" / "Karamanov"), and two family names with one ending whose stems are
-      more edits apart than a stem of that length may carry ("Mamedova" / "Mamakova");
+      more edits apart than a stem of that length may carry ("Mamedova" / "Mamakova";
+      ``ending`` is the one they share, see :func:`_shared_ending`);
     - in a body's name, two edits between a query's English word and a listed word that
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
       differ in another English word ("FiberCore" / "FiberHome")."""
     if edits > 1 and a[0] != b[0]:
         return True
-    if not organisation and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits)):
+    if not organisation and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits, ending)):
         return True
     if vocab is None:
         return False
@@ -300,12 +301,11 @@ def _shared_ending(a: str, b: str) -> str:
     return ""
 
 
-def _stems_differ(a: str, b: str, edits: int) -> bool:
+def _stems_differ(a: str, b: str, edits: int, ending: str) -> bool:
     """Two family names with one ending whose stems are further apart than a stem of
     their length may be mistyped ("Mamedova" / "Mamakova", "Sabitov" / "Samatov"): the
     shared ending makes the words look closer than the names are."""
-    ending = _shared_ending(a, b) if edits >= 2 else ""
-    return bool(ending) and edits > edit_budget(max(len(a), len(b)) - len(ending))
+    return edits >= 2 and bool(ending) and edits > edit_budget(max(len(a), len(b)) - len(ending))
 
 
 COMPOUND_PART = 3  # letters of the smallest part of a compound word ("net", "core")
@@ -462,7 +462,7 @@ def compare(
                 w = (weight(query[qi]) + weight(listed[li])) / 2
                 how = "typo"
                 a, b = query[qi], listed[li]
-                if _two_words(a, b, d, vocab, organisation):
+                if _two_words(a, b, d, vocab, organisation, ending):
                     sim, how = sim * KNOWN_NAMES_SIMILARITY, "other name"
                 pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d, ending if how == "typo" else "")))
                 q_free.remove(qi)
@@ -554,6 +554,8 @@ def compare(
 
     extra = LISTED_EXTRA
     contained = generic = False
+    # listed-only words among the aligned ones ("Saint Petersburg [Mining] University")
+    between = _inside(listed, l_free, aligned) if organisation and listed_only else []
     if (
         not query_only and listed_only
         and any(
@@ -563,7 +565,6 @@ def compare(
         )
         and not any(distinctive(t, w) for t, w in listed_only)
     ):
-        between = _inside(listed, l_free, aligned) if organisation else []
         if between:
             # "Saint Petersburg [Mining] University": a word among the shared ones is
             # part of another body's name, not a longer form of the query's
@@ -660,9 +661,9 @@ def compare(
     # [Jiangnan] Institute of Technology") names another body of that kind; a partner's
     # short form leaves words out at the edges ("Hangzhou", a legal form), seldom inside.
     inside: list[str] = []
-    if organisation and vocab is not None and l_free and aligned and score > GENERIC_CAP:
+    if vocab is not None and score > GENERIC_CAP:
         inside = [
-            listed[i] for i in _inside(listed, l_free, aligned)
+            listed[i] for i in between
             if listed[i].isalpha() and len(listed[i]) >= INSIDE_MIN and not _patronymic(listed[i])
             and distinctive(listed[i], weight(listed[i]))
         ]

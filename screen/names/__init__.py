@@ -432,18 +432,26 @@ def han_provinces() -> dict[str, str]:
     out = {}
     for sd in pycountry.subdivisions.get(country_code="CN") or ():
         han = zh.gettext(sd.name)
-        for _ in range(2):
-            for ending in _HAN_PROVINCE_ENDINGS:
-                han = han.removesuffix(ending)
+        for ending in _HAN_PROVINCE_ENDINGS:  # in this order: 新疆维吾尔自治区 → 新疆维吾尔 → 新疆
+            han = han.removesuffix(ending)
         english = " ".join(w for w in sd.name.split() if w.casefold() not in _PROVINCE_ENDINGS)
         if han and english and _HAN_RUN.fullmatch(han) and len(han) >= 2:
             out[han] = english
     return out
 
 
+@lru_cache(maxsize=1)
+def _gloss_terms() -> tuple[dict[str, str | tuple[str, ...]], int]:
+    """The glossary's terms and the provinces' names (the glossary's rendering first, as
+    for 西藏 "Tibet"), and the length of the longest."""
+    terms = {**han_provinces(), **HAN_GLOSSARY}
+    return terms, max(map(len, terms))
+
+
 def han_glosses(text: str, limit: int = 4) -> list[str]:
     """The name with the Chinese institutional words it holds put in English
-    (``tables.HAN_GLOSSARY``), the rest left as written: one reading per rendering of a
+    (``tables.HAN_GLOSSARY``, and China's provinces: :func:`han_provinces`), the rest left
+    as written: one reading per rendering of a
     term the lists write several ways (at most ``limit``); empty when it holds none.
 
     新疆警察学院 → ["新疆 Police College"] (read by :func:`analyze` as "xinjiang police
@@ -454,11 +462,10 @@ def han_glosses(text: str, limit: int = 4) -> list[str]:
     readings: list[list[str]] = [[]]
     found = False
     i = 0
-    places = han_provinces()
-    longest = max(max(map(len, HAN_GLOSSARY)), max(map(len, places), default=0))
+    terms, longest = _gloss_terms()
     while i < len(text):
         for size in range(min(longest, len(text) - i), 0, -1):
-            english = HAN_GLOSSARY.get(text[i : i + size]) or places.get(text[i : i + size])
+            english = terms.get(text[i : i + size])
             if english is not None:
                 options = (english,) if isinstance(english, str) else english
                 readings = [r + [f" {o} "] for r in readings for o in options][:limit]
