@@ -22,6 +22,18 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A YAML date, or a YAML error at its line when it is none ("2026-01-00")."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark) from None
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def load_yaml(text: str) -> Any:
     """Parse YAML text safely (``yaml.YAMLError`` with a mark for bad input)."""
     return yaml_plain(yaml.load(text, Loader=_NoAliasLoader))  # noqa: S506 - a safe loader

@@ -146,6 +146,8 @@ CASES: list[Case] = [
          "{file}, line 2: not valid YAML"),
     Case("project-huge", "YAML files", "assess", b"title: x\n" + b"# " + b"x" * 3_000_000 + b"\n",
          "project.yaml", 3, "{file}: file is"),
+    Case("project-bad-date", "YAML files", "assess", b"title: a\nreviewed: 2026-01-00\n", "project.yaml", 3,
+         "{file}, line 2: not valid YAML: '2026-01-00' is not a valid date"),
     Case("decisions-yaml-bomb", "YAML files", "decisions", YAML_BOMB, "decisions.yaml", 3,
          "{file}, line 2: not valid YAML"),
     Case("register-yaml-bomb", "YAML files", "register", YAML_BOMB, "bodies/evil.yaml", 3,
