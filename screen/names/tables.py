@@ -37,6 +37,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "info": ("information",),
     "inst": ("institute",),
     "intl": ("international",),
+    "lab": ("laboratory",),
+    "labs": ("laboratories",),
     "mfg": ("manufacturing",),
     "mgmt": ("management",),
     "munic": ("municipal",),
@@ -48,6 +50,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "svcs": ("services",),
     "srvces": ("services",),
     "tech": ("technology",),
+    "tv": ("television",),
     "univ": ("university",),
     # Security-sector abbreviations common in partner spreadsheets.
     "psb": ("public", "security", "bureau"),

@@ -32,6 +32,8 @@ RULES = [
     ("abbreviation Dept", "Dept. of Police", ("department", "police"), (), "abbreviation 'dept'"),
     ("abbreviation PSB", "Urumqi Municipal PSB", ("urumqi", "municipal", "public", "security", "bureau"), (), "'psb'"),
     ("abbreviation Univ", "Tsinghua Univ.", ("tsinghua", "university"), (), "'univ'"),
+    ("abbreviation TV", "Al-Manar TV", ("al", "manar", "television"), (), "abbreviation 'tv'"),
+    ("abbreviation Labs", "RSK Labs", ("rsk", "laboratories"), (), "abbreviation 'labs'"),
     ("abbreviation MoD", "48th Central Research Institute of the Russian MoD",
      ("48", "central", "research", "institute", "russian", "ministry", "defense"), (), "abbreviation 'mod'"),
     ("place spelling", "Kashi Prefecture", ("kashgar", "prefecture"), (), "place-name spelling 'kashi'"),

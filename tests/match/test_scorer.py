@@ -48,6 +48,7 @@ CASES = [
     ("a bare 'Co' differs from no form", "Alfa Info Tech Co", "Alfa Information Technology Co., Ltd.", 1.0, 1.0,
      "'information' = 'information'"),
     ("abbreviation both ways", "Urumqi Municipal PSB", "Urumqi Municipal Public Security Bureau", 1.0, 1.0, "'bureau' = 'bureau'"),
+    ("TV is television", "Al-Manar Television", "AL MANAR TV", 1.0, 1.0, "'television' = 'television'"),
     ("Han vs pinyin", "陈全国", "CHEN, Quanguo", 1.0, 1.0, "'quanguo' = 'quanguo'"),
     ("look-alike letters", "Ηikvisiоn", "HIKVISION", 1.0, 1.0, "'hikvision' = 'hikvision'"),
     ("different word, no typo", "Zhejiang Police College", "Xinjiang Police College", 0.6, 0.74, "only in the query"),
