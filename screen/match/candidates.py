@@ -101,6 +101,10 @@ def retrieve(
             for pos in found:
                 k = base + pos
                 scores[k] = get(k, 0.0) + w
-    floor = min_share * sum(lexicon.weight(t) for t in toks)
+    # The share is of the words looked up: a word too common to look up ("al" beside a
+    # rarer word) can add nothing, so counting it would set the bar out of reach
+    # ("Al Shabaab Somalia" shares 0.95 of 1.92 with "AL-SHABAAB" counting "al").
+    looked_up = [t for t in toks if dfs[t] == 0 or dfs[t] <= COMMON_DF or not has_rare]
+    floor = min_share * sum(lexicon.weight(t) for t in looked_up)
     best = heapq.nlargest(limit, ((k, v) for k, v in scores.items() if v >= floor), key=lambda kv: (kv[1], -kv[0]))
     return [(k // stride, k % stride) for k, _ in best]

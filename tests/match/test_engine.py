@@ -94,6 +94,20 @@ def test_retrieval_needs_half_the_query_weight(index, matcher):
     assert names_found(index, matcher, "Zzyzx Qwerty Company") == set()
 
 
+def test_a_word_too_common_to_look_up_does_not_count_against_the_share(monkeypatch):
+    # "al" is in more names than are looked up beside a rarer word; were it counted,
+    # "qaida" alone would be under half of "Al Qaida Somalia" and nothing retrieved
+    import screen.match.candidates as candidates
+    from screen.names import analyze
+
+    monkeypatch.setattr(candidates, "COMMON_DF", 100)
+    fillers = [ent(f"a{i}", ORG, f"Al Filler{chr(97 + i // 26)}{chr(97 + i % 26)}") for i in range(200)]
+    idx = build_index("test", [ent("1", ORG, "Al-Qaida"), ent("2", ORG, "Somalia Water Board"), *fillers])
+    m = Matcher([idx])
+    found = retrieve(analyze("Al Qaida Somalia").tokens, [idx], m.lexicon, limit=50, min_share=0.5)
+    assert "al qaida" in {idx.names[pos] for _, pos in found}
+
+
 def test_match_reports_the_hit_with_reasons(matcher):
     hits = matcher.match(Query("Hikvision Digital Technology", kind="org")).hits
     assert [h.entity_id for h in hits][0] == "test:1"
