@@ -242,7 +242,9 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
     - two words the lists both hold, two edits apart ("Maria" / "Martha", "Vision" /
       "Isvision"), or in a body's name one edit apart in the first letter of a short word
       ("Keda" / "Neda": two brands; in a person's name "Omar" / "Umar" stays one name);
-    - two pinyin syllables, so two characters ("Min" / "Ming");
+    - two pinyin syllables, so two characters ("Min" / "Ming"), or two words written
+      wholly in pinyin syllables two edits apart, so a character apart ("Huaxia" /
+      "Huali"; one edit, "Guangzou" / "Guangzhou", stays a typo);
     - in a person's name, a patronymic and a word that is none ("Petrovna" / "Petrova":
       the father's name, not the surname), a name and a family name made of it
       ("Karaman" / "Karamanov"), and two family names with one ending whose stems are
@@ -263,11 +265,21 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
         return True
     if vocab.syllable(a) and vocab.syllable(b):
         return True
+    if edits > 1 and _pinyin_word(a, vocab) and _pinyin_word(b, vocab):
+        return True
     if organisation and edits > 1:
         if vocab.common(a) and not vocab.common(b):
             return True  # (the other way round, a mistyped everyday word, stays a typo)
         return _compounds_differ(a, b, vocab)
     return False
+
+
+def _pinyin_word(word: str, vocab: Vocabulary) -> bool:
+    """Whether the word is written wholly in pinyin syllables ("huaxia" = hua|xia)."""
+    ok = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        ok[end] = any(ok[start] and vocab.syllable(word[start:end]) for start in range(max(0, end - 6), end))
+    return len(word) > 3 and ok[-1]
 
 
 # Endings of Russian, Ukrainian and Belarusian patronymics ("Petrovna", "Ivanovich").

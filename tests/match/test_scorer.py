@@ -222,6 +222,9 @@ PERSON_AND_WORD_CASES = [
      "two different words a typo apart"),
     ("two pinyin syllables a letter apart are two characters", "Zhang Min", "Zhang Ming", 0.0, 0.74,
      "two different words a typo apart"),
+    ("two words in pinyin syllables two edits apart are two names", "Huaxia Bank", "Huali Bank", 0.0, 0.74,
+     "two different words a typo apart"),
+    ("a word in pinyin syllables one edit off is still a typo", "Guangzou Bank", "Guangzhou Bank", 0.85, 0.99, "1 edit"),
     ("an unknown word is still a typo", "Chen Quangou", "Chen Quanguo", 0.85, 0.99, "1 edit"),
     ("a name and its derived form", "Bortala Mongol Prefecture", "Bortala Mongolian Prefecture", 0.85, 0.99,
      "derived form"),
@@ -254,7 +257,7 @@ PERSON_AND_WORD_CASES = [
 
 class PersonVocab(Vocab):
     listed = Vocab.listed | {"maria", "martha", "lopez", "zhang", "min", "ming", "chen", "quanguo"}
-    syllables = {"zhang", "min", "ming", "chen", "yun", "li", "da"}
+    syllables = {"zhang", "min", "ming", "chen", "yun", "li", "da", "hua", "xia", "guang", "zhou", "zou"}
 
     def syllable(self, token):
         return token in self.syllables
