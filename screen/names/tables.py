@@ -360,6 +360,7 @@ HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "海运": "Shipping",
     "物流": "Logistics",
     "矿业": "Mining",
+    "交通": ("Communications", "Transport"),
     "建设": "Construction",
     "建筑": "Construction",
     "工厂": "Factory",

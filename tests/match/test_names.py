@@ -157,6 +157,7 @@ GLOSSES = [
     ("a prefecture as pypinyin reads it", "克孜勒苏柯尔克孜自治州公安局",
      "kizilsu kyrgyz autonomous prefecture public security bureau"),
     ("a prefecture's pinyin and its Mongolian name", "巴音郭楞蒙古自治州", "bayingolin mongolian autonomous prefecture"),
+    ("communications, as the lists write this group's name", "中国交通建设股份有限公司", "china communications construction"),
     ("gene", "北京六合华大基因科技有限公司", "beijing liuhehuada gene technology"),  # a run of pinyin meets the listed words joined
     ("a province before a brand is a word of its own", "新疆协鑫新能源材料科技有限公司",
      "xinjiang xiexin new energy materials technology"),
