@@ -70,6 +70,7 @@ from .lexicon import edit_budget
 
 LISTED_EXTRA = 0.3
 CONTAINED_EXTRA = 0.15
+QUERY_EVERYDAY_EXTRA = 0.75  # what an everyday word costs that the query adds to a whole listed name
 COUNTRY_WORD_EXTRA = 0.15
 GENERIC_EXTRA = 0.6
 GENERIC_CAP = 0.7
@@ -619,6 +620,16 @@ def compare(
             p.listed for p in aligned
             if p.how == "other name" and vocab.common(p.query) and distinctive(p.listed, weight(p.listed))
         ]
+    # The whole listed name, with a distinctive word, and everyday words the query adds
+    # ("NSO Group *Technologies*"): a fuller form of the name,
+    # the added words count less (the mirror of the contained rule).
+    fuller = bool(
+        organisation and vocab is not None and not listed_only and query_only and not everyday
+        and any(p.how == "same" and distinctive(p.query, p.weight) for p in aligned)
+        and all(vocab.common(t) and not vocab.countries_of(t) for t, _ in query_only)
+    )
+    if fuller:
+        query_only = tuple((t, QUERY_EVERYDAY_EXTRA * w) for t, w in query_only)
     den = (
         sum(p.weight for p in aligned) + sum(w for _, w in query_only) + listed_cost
         + COUNTRY_WORD_EXTRA * sum(w for _, w in country_words)
@@ -688,6 +699,8 @@ def compare(
         ))
     if contained:
         adjustments.append(("every query word is in the listed name, with a distinctive one: the listed name's other words count less", 0.0))
+    if fuller:
+        adjustments.append(("the query is the whole listed name, with a distinctive word, and everyday words: those count less", 0.0))
     if query_legal and listed_legal and not set(query_legal) & set(listed_legal) and GENERIC_LEGAL_FORM not in query_legal:
         adjustments.append(
             (f"legal forms differ ({'/'.join(query_legal)} vs {'/'.join(listed_legal)})", -LEGAL_FORM_MISMATCH)

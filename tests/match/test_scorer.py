@@ -144,6 +144,8 @@ BODY_CASES = [
     ("everyday words only: what the list adds counts more", "Northwestern University",
      "Northwestern Polytechnical University", ("CN",), 0.0, 0.74, "only everyday words and places"),
     ("everyday words only, nothing added", "Rapid Response Team", "Rapid Response Team", (), 1.0, 1.0, "'team' = 'team'"),
+    ("a fuller form of a listed name: the everyday words it adds count less", "NSO Group Technologies", "NSO Group",
+     (), 0.75, 0.85, "the query is the whole listed name, with a distinctive word, and everyday words"),
     ("a distinctive word still names the body", "Sensetime", "Beijing Sensetime Technology Development Co., Ltd.",
      ("CN",), 0.75, 0.89, "count less"),
     ("a place is not a two-edit typo of another listed word", "Peking University", "Beihang University",
