@@ -251,6 +251,7 @@ class Matcher:
             scored = compare(
                 form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else (),
                 self.lexicon, frozenset(listed_in) if located else frozenset(), card.kind != "person", placed,
+                person_query=kind == "person",
             )
             if scored.score <= 0:
                 continue

@@ -234,7 +234,10 @@ def _typo(a: str, b: str) -> tuple[int, float] | None:
     return d, 1.0 - d / longest
 
 
-def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisation: bool, ending: str = "") -> bool:
+def _two_words(
+    a: str, b: str, edits: int, vocab: Vocabulary | None, organisation: bool, ending: str = "",
+    person_names: bool | None = None,
+) -> bool:
     """Whether two words a typo apart (query ``a``, listed ``b``) are two different words,
     not one word mistyped:
 
@@ -253,10 +256,16 @@ def _two_words(a: str, b: str, edits: int, vocab: Vocabulary | None, organisatio
       ``ending`` is the one they share, see :func:`_shared_ending`);
     - in a body's name, two edits between a query's English word and a listed word that
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
-      differ in another English word ("FiberCore" / "FiberHome")."""
+      differ in another English word ("FiberCore" / "FiberHome").
+
+    ``person_names`` (by default: not ``organisation``) says whether the rules for
+    people's names apply; they do also to a record of unknown kind when the query is a
+    person's."""
+    if person_names is None:
+        person_names = not organisation
     if edits > 1 and a[0] != b[0]:
         return True
-    if not organisation and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits, ending)):
+    if person_names and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits, ending)):
         return True
     if vocab is None:
         return False
@@ -433,13 +442,16 @@ def compare(
     listed_in: frozenset[str] = frozenset(),
     organisation: bool = False,
     query_in: frozenset[str] = frozenset(),
+    person_query: bool = False,
 ) -> NameScore:
     """Align and score two comparable names (word sequences).
 
     ``vocab`` says which words name places, occur in the lists or are everyday English;
     ``listed_in`` gives the listed body's countries; ``organisation`` says the listed
     name is not a person's (the rules for distinctive words apply to bodies only);
-    ``query_in``: countries the caller places the query in besides its own words."""
+    ``query_in``: countries the caller places the query in besides its own words;
+    ``person_query``: the query is a person's name, so the rules for family names also
+    apply to a listed name of unknown kind read as a body's (the Entity List's records)."""
     if not query or not listed:
         return NO_MATCH
     q_free = list(range(len(query)))
@@ -466,7 +478,7 @@ def compare(
                 if t is not None and not (organisation and vocab and t[0] > 1 and _other_word_than_place(query[qi], listed[li], vocab)):
                     # two family names with one ending ("klochkov" / "klobukov") are as
                     # alike as their stems: the ending they share makes them look closer
-                    ending = "" if organisation else _shared_ending(query[qi], listed[li])
+                    ending = "" if organisation and not person_query else _shared_ending(query[qi], listed[li])
                     sim = 1.0 - t[0] / (max(len(query[qi]), len(listed[li])) - len(ending)) if ending else t[1]
                     options.append((sim, qi, li, t[0], ending))
         options.sort(key=lambda o: (-o[0], o[1], o[2]))
@@ -475,7 +487,7 @@ def compare(
                 w = (weight(query[qi]) + weight(listed[li])) / 2
                 how = "typo"
                 a, b = query[qi], listed[li]
-                if _two_words(a, b, d, vocab, organisation, ending):
+                if _two_words(a, b, d, vocab, organisation, ending, not organisation or person_query):
                     sim, how = sim * KNOWN_NAMES_SIMILARITY, "other name"
                 pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d, ending if how == "typo" else "")))
                 q_free.remove(qi)

@@ -361,3 +361,14 @@ def test_a_frequent_english_word_no_list_holds_is_known_as_one():
     assert not m.match(Query("Inspire Group Ltd", kind="org")).hits
     brand = m.match(Query("Inspurr Group Ltd", kind="org"), threshold=30).hits
     assert brand and brand[0].score >= 75
+
+
+def test_a_person_query_reads_a_record_of_unknown_kind_with_the_family_name_rules():
+    # The Entity List does not say whether a record is a person or a body: a person's
+    # query meets it with the rules for family names ("Mazurova" / "Mazalova": stems
+    # two letters apart beside one ending are two families)
+    m = Matcher([build_index("test", [ent("u", EntityKind.UNKNOWN, "Valentina Mazalova")]
+                             + [ent(f"v{i}", PER, f"Valentina Filler{chr(97 + i)}") for i in range(5)])])
+    assert m.match(Query("Valentina Mazurova", kind="person")).hits == []
+    hits = m.match(Query("Valentina Mazalova", kind="person")).hits
+    assert [h.entity_id for h in hits] == ["test:u"]
