@@ -589,6 +589,9 @@ def compare(
             for p in aligned
         )
         and not any(distinctive(t, w) for t, w in listed_only)
+        # a query word the listed name holds only as an initial is not in it ("Hashem
+        # Ansari" / "SAFI A-DIN, Hashem": "a" is no more than a letter of "Ansari")
+        and not any(p.how == "initial" and len(p.query) > 1 for p in aligned)
     ):
         if between:
             # "Saint Petersburg [Mining] University": a word among the shared ones is
@@ -689,6 +692,15 @@ def compare(
         # "14th Research Institute" / "No. 11 Research Institute", "Unit 61398" / "Unit
         # 61486": numbered bodies of one family are different bodies
         adjustments.append((f"the numbers differ ({', '.join(q_numbers)} / {', '.join(l_numbers)})", GENERIC_CAP - score))
+    if organisation and vocab is not None and score > GENERIC_CAP:
+        # "Bowne Global Solutions (Spain)" / "... (Netherlands)": each name places the
+        # body in a country the other does not; one group's bodies in two countries
+        q_places = [t for t, _ in (*query_only, *country_words) if t in vocab.country_words]
+        l_places = [t for t, _ in listed_only if t in vocab.country_words]
+        q_codes = frozenset().union(*(vocab.countries_of(t) for t in q_places))
+        l_codes = frozenset().union(*(vocab.countries_of(t) for t in l_places))
+        if q_codes and l_codes and not q_codes & l_codes:
+            adjustments.append((f"the names place the body in different countries ({', '.join(q_places)} / {', '.join(l_places)})", GENERIC_CAP - score))
     if unnamed and score > GENERIC_CAP:
         words = ", ".join(repr(t) for t in unnamed)
         adjustments.append((f"the listed name is set apart by {words}, which the query leaves out", GENERIC_CAP - score))

@@ -135,6 +135,7 @@ _forms(
     "gesellschaft mit beschrankter haftung", "societatea cu raspundere limitata", "aps",
     "obshchestvo s ogranichennoy otvetstvennostyu", "private limited",
     "private limited company", "pvt ltd", "fze", "fzco", "fzc", "llp", "co ltd",
+    "sl", "s l", "slu", "sociedad limitada", "sociedad de responsabilidad limitada",
 )
 _forms(
     "JSC",
@@ -142,7 +143,8 @@ _forms(
     "plc", "spa", "s p a", "joint stock company", "public joint stock company",
     "open joint stock company", "closed joint stock company", "aktiengesellschaft",
     "societe anonyme", "sociedad anonima", "public limited company", "asa", "as", "a s", "ab",
-    "oyj", "sa de cv", "s a de c v", "jsc co",
+    "oyj", "sa de cv", "s a de c v", "jsc co", "sas", "sociedad por acciones simplificada",
+    "societe par actions simplifiee",
 )
 _forms("CORP", "corporation", "inc", "incorporated")
 _forms("CO", "company")

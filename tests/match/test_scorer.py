@@ -9,7 +9,8 @@ from screen.match.scorer import compare
 from screen.names import analyze
 
 COMMON = {"company": 0.3, "group": 0.4, "bureau": 0.6, "public": 0.6, "security": 0.6, "ali": 0.4, "hunan": 0.6,
-          "beijing": 0.6, "technology": 0.5, "development": 0.6, "maria": 0.6, "garcia": 0.85, "elena": 0.6}
+          "beijing": 0.6, "technology": 0.5, "development": 0.6, "maria": 0.6, "garcia": 0.85, "elena": 0.6,
+          "safi": 0.6, "din": 0.5}
 
 
 def weight(tok: str) -> float:
@@ -102,8 +103,8 @@ class Vocab:
 
     places = {"korea": {"KP", "KR"}, "urumqi": {"CN"}, "jordan": {"JO"}, "aksu": {"CN"}, "russian": {"RU"}, "federation": {"RU"}, "russia": {"RU"}, "vietnam": {"VN"}, "beijing": {"CN"},
               "shandong": {"CN"}, "xinjiang": {"CN"}, "china": {"CN"}, "hunan": {"CN"}, "cuban": {"CU"},
-              "netherlands": {"NL"}, "belarus": {"BY"}}
-    country_words = frozenset({"russia", "vietnam", "china", "jordan", "cuban", "netherlands", "belarus"})
+              "netherlands": {"NL"}, "belarus": {"BY"}, "spain": {"ES"}}
+    country_words = frozenset({"russia", "vietnam", "china", "jordan", "cuban", "netherlands", "belarus", "spain"})
     everyday = {"university", "police", "college", "team", "response", "rapid", "vision", "technology",
                 "northwestern", "security", "service", "federal", "bank", "development", "special", "ocean",
                 "shipping", "agency", "public", "bureau", "municipal", "ministry", "interior", "municipality",
@@ -144,6 +145,8 @@ BODY_CASES = [
     ("everyday words only: what the list adds counts more", "Northwestern University",
      "Northwestern Polytechnical University", ("CN",), 0.0, 0.74, "only everyday words and places"),
     ("everyday words only, nothing added", "Rapid Response Team", "Rapid Response Team", (), 1.0, 1.0, "'team' = 'team'"),
+    ("each name places the body in another country", "Bowne Global Language Solutions (Spain) S.L.",
+     "Bowne Global Language Solutions (Netherlands) B.V.", (), 0.7, 0.7, "the names place the body in different countries (spain / netherlands)"),
     ("a fuller form of a listed name: the everyday words it adds count less", "NSO Group Technologies", "NSO Group",
      (), 0.75, 0.85, "the query is the whole listed name, with a distinctive word, and everyday words"),
     ("a distinctive word still names the body", "Sensetime", "Beijing Sensetime Technology Development Co., Ltd.",
@@ -298,3 +301,16 @@ def test_pinyin_syllables_alone_do_not_name_a_body():
     assert "the query has only everyday words and places in common" in " | ".join(s.reasons())
     joined = compare(("yunli",), ("harbin", "yunli", "technology"), weight, vocab=SyllableVocab(), organisation=True)
     assert joined.score >= 0.75  # two syllables written as one word do name the body
+
+
+def test_a_query_word_the_listed_name_holds_only_as_an_initial_is_not_in_it():
+    # "a" of "A-DIN" is a letter of "Ansari" at most: the rule for a query wholly in the
+    # listed name (its other words counting less) does not apply
+    q, c = analyze("Hashem Ansari"), analyze("SAFI A-DIN, Hashem")
+    s = compare(q.tokens, c.tokens, weight, q.legal, c.legal, PersonVocab())
+    reasons = " | ".join(s.reasons())
+    assert "'ansari' ~ 'a' (initial" in reasons
+    assert "every query word is in the listed name" not in reasons
+    # a query whose words the listed name holds whole still gets the rule
+    q, c = analyze("Hashem Safi"), analyze("SAFI A-DIN, Hashem")
+    assert "every query word is in the listed name" in " | ".join(compare(q.tokens, c.tokens, weight, q.legal, c.legal, PersonVocab()).reasons())
