@@ -681,6 +681,18 @@ def compare(
                 f"the query holds only names many listed people share; the listed person is set apart by {words}, "
                 "which the query leaves out", GENERIC_CAP - score,
             ))
+    initialled = [p.query for p in aligned if p.how == "initial" and len(p.query) > 1 and p.weight * 2 >= DISTINCTIVE]
+    so_far = score + sum(d for _, d in adjustments)
+    if (
+        not organisation and initialled and so_far > GENERIC_CAP
+        and any(len(t) > 1 for t, _ in listed_only)
+    ):
+        # "Abdul Rahman Shinwari" / "Abdul Rahman S. TAHA": the query's rare name meets
+        # only an initial, and the listed name has a name of its own the query lacks
+        adjustments.append((
+            f"the query's rare name {', '.join(map(repr, initialled))} meets only an initial, and the listed "
+            "person has a name the query lacks", GENERIC_CAP - so_far,
+        ))
     if named_country:
         adjustments.append((
             f"the query names a country ({', '.join(map(repr, named_country))}) that the listed name, made of "

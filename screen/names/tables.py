@@ -426,7 +426,7 @@ PLACE_COUNTRY: dict[str, str] = {
 ADMIN_LEVEL_WORDS = frozenset(
     "city municipal municipality province provincial region regional prefecture prefectural county "
     "district autonomous territory administrative area oblast krai kray governorate township village "
-    "town".split()
+    "town republic".split()
 )
 
 # Ordinals written out, read as the numbers the lists also write them as ("CASIC Second

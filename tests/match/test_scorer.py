@@ -145,6 +145,8 @@ BODY_CASES = [
     ("everyday words only: what the list adds counts more", "Northwestern University",
      "Northwestern Polytechnical University", ("CN",), 0.0, 0.74, "only everyday words and places"),
     ("everyday words only, nothing added", "Rapid Response Team", "Rapid Response Team", (), 1.0, 1.0, "'team' = 'team'"),
+    ("'Republic' in a country's formal name counts as a level of government", "Ministry of Interior of Belarus",
+     "Ministry of Interior of the Republic of Belarus", ("BY",), 0.8, 0.99, "only in the listed name: 'republic'"),
     ("each name places the body in another country", "Bowne Global Language Solutions (Spain) S.L.",
      "Bowne Global Language Solutions (Netherlands) B.V.", (), 0.7, 0.7, "the names place the body in different countries (spain / netherlands)"),
     ("a fuller form of a listed name: the everyday words it adds count less", "NSO Group Technologies", "NSO Group",
@@ -314,3 +316,15 @@ def test_a_query_word_the_listed_name_holds_only_as_an_initial_is_not_in_it():
     # a query whose words the listed name holds whole still gets the rule
     q, c = analyze("Hashem Safi"), analyze("SAFI A-DIN, Hashem")
     assert "every query word is in the listed name" in " | ".join(compare(q.tokens, c.tokens, weight, q.legal, c.legal, PersonVocab()).reasons())
+
+
+def test_a_rare_query_name_met_only_by_an_initial_beside_another_listed_name_is_weak():
+    # "S." may stand for "Shinwari", but the listed person's "Taha" says another name
+    q, c = analyze("Abdul Rahman Shinwari"), analyze("TAHA, Abdul Rahman S.")
+    s = compare(q.tokens, c.tokens, weight, q.legal, c.legal, PersonVocab())
+    assert s.score <= 0.7
+    assert "the query's rare name 'shinwari' meets only an initial" in " | ".join(s.reasons())
+    # with nothing else in the listed name, the initial still stands for the name
+    q, c = analyze("Abdul Rahman Shinwari"), analyze("Abdul Rahman S.")
+    s = compare(q.tokens, c.tokens, weight, q.legal, c.legal, PersonVocab())
+    assert "meets only an initial" not in " | ".join(s.reasons())
