@@ -235,8 +235,7 @@ def _typo(a: str, b: str) -> tuple[int, float] | None:
 
 
 def _two_words(
-    a: str, b: str, edits: int, vocab: Vocabulary | None, organisation: bool, ending: str = "",
-    person_names: bool | None = None,
+    a: str, b: str, edits: int, vocab: Vocabulary | None, organisation: bool, ending: str, person_names: bool,
 ) -> bool:
     """Whether two words a typo apart (query ``a``, listed ``b``) are two different words,
     not one word mistyped:
@@ -258,11 +257,8 @@ def _two_words(
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
       differ in another English word ("FiberCore" / "FiberHome").
 
-    ``person_names`` (by default: not ``organisation``) says whether the rules for
-    people's names apply; they do also to a record of unknown kind when the query is a
-    person's."""
-    if person_names is None:
-        person_names = not organisation
+    ``person_names`` says whether the rules for people's names apply: to a person's
+    listed name, and to a record of unknown kind when the query is a person's."""
     if edits > 1 and a[0] != b[0]:
         return True
     if person_names and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits, ending)):
@@ -636,8 +632,8 @@ def compare(
             if p.how == "other name" and vocab.common(p.query) and distinctive(p.listed, weight(p.listed))
         ]
     # The whole listed name, with a distinctive word, and everyday words the query adds
-    # ("NSO Group *Technologies*"): a fuller form of the name,
-    # the added words count less (the mirror of the contained rule).
+    # ("NSO Group *Technologies*"): a fuller form of the name, so the added words count
+    # less (the mirror of the contained rule).
     fuller = bool(
         organisation and vocab is not None and not listed_only and query_only and not everyday
         and any(p.how == "same" and distinctive(p.query, p.weight) for p in aligned)
@@ -712,7 +708,10 @@ def compare(
         q_codes = frozenset().union(*(vocab.countries_of(t) for t in q_places))
         l_codes = frozenset().union(*(vocab.countries_of(t) for t in l_places))
         if q_codes and l_codes and not q_codes & l_codes:
-            adjustments.append((f"the names place the body in different countries ({', '.join(q_places)} / {', '.join(l_places)})", GENERIC_CAP - score))
+            adjustments.append((
+                f"the names place the body in different countries ({', '.join(q_places)} / {', '.join(l_places)})",
+                GENERIC_CAP - score,
+            ))
     if unnamed and score > GENERIC_CAP:
         words = ", ".join(repr(t) for t in unnamed)
         adjustments.append((f"the listed name is set apart by {words}, which the query leaves out", GENERIC_CAP - score))
