@@ -28,11 +28,13 @@ _KIND_ALIASES = {"org": "organisation", "organization": "organisation", "company
 
 QUERY_VARIANT_NOTES = {"bracket": "query's bracketed part read separately",
                        "gloss": "Chinese institutional words read in English",
-                       "qualifier": "query read without its last part after a comma"}
+                       "qualifier": "query read without its last part after a comma",
+                       "pinyin": "a run of pinyin read as the words the lists hold"}
 LISTED_VARIANT_NOTES = {"bracket": "bracketed part read as a name of its own",
                         "gloss": "Chinese institutional words read in English"}
 
 COUNTRY_MISMATCH = 0.10
+PINYIN_RUN_MIN = 10  # letters of the shortest pinyin run cut into listed words (a city and a brand)
 WEAK_ALIAS = 0.05
 
 
@@ -200,6 +202,14 @@ class Matcher:
                     NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")),
                     frozenset({HAN_GLOSSARY_COUNTRY}) if why == "gloss" else frozenset(),
                 ))
+        if kind != "person":
+            # a body's name in characters, read as one pinyin run that the lists write as
+            # words (哈尔滨创越 → "haerbinchuangyue" → "haerbin chuangyue"); not a person's,
+            # whose given name is one word ("Quanguo")
+            for f, placed in list(forms):
+                cut = self._listed_parts(f.tokens)
+                if cut is not None:
+                    forms.append((NameForm(cut, f.legal, (*f.notes, f"{QUERY_VARIANT_NOTES['pinyin']} ({' '.join(cut)!r})")), placed))
         cutoff = self.config.review if threshold is None else threshold
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}
         for f, placed in forms:
@@ -223,6 +233,17 @@ class Matcher:
         hits.sort(key=lambda h: (-h.score, rank.get(h.card.source, len(rank)), h.card.record_id))
         result.hits = hits[: self.config.limit]
         return result
+
+    def _listed_parts(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The tokens with each long pinyin word no list holds cut into the listed words it
+        holds (:meth:`Lexicon.listed_parts`), or None when none is cut."""
+        out: list[str] = []
+        for t in tokens:
+            parts = None
+            if len(t) >= PINYIN_RUN_MIN and t.isalpha() and not self.lexicon.df(t):
+                parts = self.lexicon.listed_parts(t)
+            out.extend(parts or (t,))
+        return tuple(out) if len(out) > len(tokens) else None
 
     def _score_form(
         self, form: NameForm, kind: str | None, country: str | None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -22,6 +22,19 @@ from ..store.index import CompiledIndex
 RARE_DF = 20
 MIN_WEIGHT = 0.1
 PLACE_WEIGHT = 0.6  # a country or province in a name locates a body, it does not identify it
+
+
+PINYIN_SYLLABLE_MAX = 6  # letters of the longest pinyin syllable ("zhuang", "shuang")
+LISTED_PART_MIN = 4  # letters of the shortest listed word a pinyin run is cut into
+
+
+def pinyin_bounds(word: str, syllable: Callable[[str], bool]) -> list[int] | None:
+    """The places where a syllable may end in a word written wholly in pinyin syllables
+    ("huaxia": [0, 3, 6], hua|xia), or None when the word is not written so."""
+    ok = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        ok[end] = any(ok[start] and syllable(word[start:end]) for start in range(max(0, end - PINYIN_SYLLABLE_MAX), end))
+    return [i for i, v in enumerate(ok) if v] if ok[-1] else None
 
 
 def edit_budget(length: int) -> int:
@@ -96,6 +109,38 @@ class Lexicon:
     def syllable(self, token: str) -> bool:
         """Whether the word is a syllable of Mandarin pinyin ("min", "ming")."""
         return token in self._syllables
+
+    def listed_parts(self, word: str) -> list[str] | None:
+        """A word written wholly in pinyin cut, at syllable ends, into the words of four
+        letters or more that the lists hold, as many letters as can be, the syllables
+        between them kept together: "haerbinchuangyue" → ["haerbin", "chuangyue"] (a
+        Chinese company's city and brand read as one run of characters, 哈尔滨创越). None
+        when no listed word is found or nothing would be cut."""
+        bounds = pinyin_bounds(word, self.syllable)
+        if bounds is None:
+            return None
+
+        def listed(piece: str) -> bool:
+            return len(piece) >= LISTED_PART_MIN and self.df(piece) > 0
+
+        # best[i]: (letters covered by listed words, parts) for word[:i]
+        best: dict[int, tuple[int, list[str]]] = {0: (0, [])}
+        for i in bounds[1:]:
+            options = []
+            for j in bounds:
+                if j >= i:
+                    break
+                covered, parts = best[j]
+                piece = word[j:i]
+                if listed(piece):
+                    options.append((covered + len(piece), [*parts, piece]))
+                elif parts and not listed(parts[-1]):
+                    options.append((covered, [*parts[:-1], parts[-1] + piece]))  # syllables kept together
+                else:
+                    options.append((covered, [*parts, piece]))
+            best[i] = max(options, key=lambda o: (o[0], -len(o[1])))
+        covered, parts = best[len(word)]
+        return parts if covered and len(parts) > 1 else None
 
     def vocabulary(self) -> set[str]:
         return {tok for table in self._tables for tok in table}

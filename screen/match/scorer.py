@@ -66,7 +66,7 @@ from typing import Protocol
 from rapidfuzz.distance import OSA
 
 from ..names.tables import ADMIN_LEVEL_WORDS
-from .lexicon import edit_budget
+from .lexicon import edit_budget, pinyin_bounds
 
 LISTED_EXTRA = 0.3
 CONTAINED_EXTRA = 0.15
@@ -282,10 +282,7 @@ def _two_words(
 
 def _pinyin_word(word: str, vocab: Vocabulary) -> bool:
     """Whether the word is written wholly in pinyin syllables ("huaxia" = hua|xia)."""
-    ok = [True] + [False] * len(word)
-    for end in range(1, len(word) + 1):
-        ok[end] = any(ok[start] and vocab.syllable(word[start:end]) for start in range(max(0, end - 6), end))
-    return len(word) > 3 and ok[-1]
+    return len(word) > 3 and pinyin_bounds(word, vocab.syllable) is not None
 
 
 # Endings of Russian, Ukrainian and Belarusian patronymics ("Petrovna", "Ivanovich").

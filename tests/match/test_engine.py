@@ -372,3 +372,21 @@ def test_a_person_query_reads_a_record_of_unknown_kind_with_the_family_name_rule
     assert m.match(Query("Valentina Mazurova", kind="person")).hits == []
     hits = m.match(Query("Valentina Mazalova", kind="person")).hits
     assert [h.entity_id for h in hits] == ["test:u"]
+
+
+def test_a_pinyin_run_is_cut_into_the_words_the_lists_hold():
+    # 哈尔滨创越 is one run of characters, so one pinyin word; the list writes the city
+    # ("Harbin", a letter from the pinyin "haerbin") and the brand apart
+    # ("technology", in many listed names, is too little of the query to retrieve it alone)
+    fillers = [ent(f"f{i}", ORG, f"Filler{chr(97 + i // 26)}{chr(97 + i % 26)} Technology") for i in range(200)]
+    m = Matcher([build_index("test", [ent("1", ORG, "Harbin Chuangyue Technology Co., Ltd.", countries=("China",)),
+                                      ent("2", PER, "ZHANG, Chenghan"), *fillers])])
+    assert m.lexicon.listed_parts("haerbinchuangyue") == ["haerbin", "chuangyue"]
+    assert m.lexicon.listed_parts("chuangyue") is None  # nothing to cut
+    assert m.lexicon.listed_parts("hikvision") is None  # not pinyin
+    hits = m.match(Query("哈尔滨创越科技有限公司", kind="org")).hits
+    assert [h.entity_id for h in hits] == ["test:1"]
+    assert any("a run of pinyin read as the words the lists hold" in n for n in hits[0].query_notes)
+    # a person's given name is one word of pinyin ("Quanguo"): a person's query is never cut
+    notes = [n for h in m.match(Query("哈尔滨创越", kind="person"), threshold=0).hits for n in h.query_notes]
+    assert not any("a run of pinyin" in n for n in notes)
