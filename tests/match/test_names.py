@@ -42,6 +42,7 @@ RULES = [
     ("legal form SRL prefix", "SRL Pro Traffic", ("pro", "traffic"), ("LLC",), "legal form 'srl'"),
     ("Spanish S.L.", "Blue-Star Seccion Hosteleria S.L.", ("blue", "star", "seccion", "hosteleria"), ("LLC",), "legal form 's l'"),
     ("S.A.S.", "Avanti Global Group S.A.S.", ("avanti", "global", "group"), ("JSC",), "legal form 'sas'"),
+    ("GmbH & Co. KG", "Pyramaxia Immoprojekt GmbH & Co. KG", ("pyramaxia", "immoprojekt"), ("LLC",), "legal form 'gmbh company kg'"),
     ("a name that is only a legal form's letters stays", "SL", ("sl",), (), None),
     ("Turkic patronymic marker", "EFENDIEV, Nazim Tofik Ogly", ("efendiev", "nazim", "tofik"), (), None),
     ("a Russian ending romanised as -ij", "PERFILEV, Vitalij", ("perfilev", "vitaly"), (), "transliterated ending 'vitalij'"),
