@@ -44,16 +44,22 @@ def retrieve(
 ) -> list[tuple[int, int]]:
     """(index number, name position) of the best candidates, best first.
 
-    A candidate must share at least ``min_share`` of the query's total word weight.
+    A candidate must share at least ``min_share`` of the weight of the query words looked
+    up: a word too common to look up beside a rarer one ("al" beside "shabaab") can add
+    nothing, so it does not count against the share either.
     """
     lookups: list[tuple[str, str | tuple[str, str], float]] = []  # (table, key, weight)
     toks = list(dict.fromkeys(tokens))
     dfs = {t: lexicon.df(t) for t in toks}
     has_rare = any(0 < n <= COMMON_DF for n in dfs.values())
+    searched_weight = 0.0
     for t in toks:
         w = lexicon.weight(t)
         n = dfs[t]
-        if n and (n <= COMMON_DF or not has_rare):
+        searched = not n or n <= COMMON_DF or not has_rare  # (a word no list holds is looked up a typo away)
+        if searched:
+            searched_weight += w
+        if n and searched:
             lookups.append(("postings", t, w))
         if 0 < n <= RARE_DF:  # unknown words already look a typo away
             # "Ayub" meets the listed "Ayyub" and "Ayyub" the listed "Ayub" (rare words only:
@@ -101,10 +107,6 @@ def retrieve(
             for pos in found:
                 k = base + pos
                 scores[k] = get(k, 0.0) + w
-    # The share is of the words looked up: a word too common to look up ("al" beside a
-    # rarer word) can add nothing, so counting it would set the bar out of reach
-    # ("Al Shabaab Somalia" shares 0.95 of 1.92 with "AL-SHABAAB" counting "al").
-    looked_up = [t for t in toks if dfs[t] == 0 or dfs[t] <= COMMON_DF or not has_rare]
-    floor = min_share * sum(lexicon.weight(t) for t in looked_up)
+    floor = min_share * searched_weight
     best = heapq.nlargest(limit, ((k, v) for k, v in scores.items() if v >= floor), key=lambda kv: (kv[1], -kv[0]))
     return [(k // stride, k % stride) for k, _ in best]
