@@ -8,9 +8,11 @@ query are aligned one-to-one with the words of the listed name, in this order:
    swapped letters counting as one edit and "x" / "ks" as one change of spelling
    ("alexander" / "aleksandr"); two words the lists both hold two edits apart, two words
    two edits apart that differ in their first letter ("vahdat" / "sadat"), and two pinyin
-   syllables a letter apart are two words and align at half that similarity; in a
-   person's name two family names with one ending ("klochkov" / "klobukov") are as alike
-   as their stems; then a name and its derived form ("mongol" / "mongolian"), at 0.8;
+   syllables a letter apart are two words and align at half that similarity, as do, in a
+   person's name, two names the lists both hold a consonant apart ("markovic" /
+   "marovic"); in a person's name two family names with one ending ("klochkov" /
+   "klobukov") are as alike as their stems; then a name and its derived form ("mongol" /
+   "mongolian"), at 0.8;
 3. words joined or split: one word on one side equals two or three neighbouring words on
    the other ("hikvision" / "hik vision");
 4. an acronym: one word is the initials of neighbouring words on the other side
@@ -252,7 +254,11 @@ def _two_words(
       the father's name, not the surname), a name and a family name made of it
       ("Karaman" / "Karamanov"), and two family names with one ending whose stems are
       more edits apart than a stem of that length may carry ("Mamedova" / "Mamakova";
-      ``ending`` is the one they share, see :func:`_shared_ending`);
+      ``ending`` is the one they share, see :func:`_shared_ending`), and two names the
+      lists both hold one edit apart in their consonants ("Markovic" / "Marovic", "Galkin"
+      / "Galin", "Arafat" / "Arafa"): a vowel one edit apart stays one name written
+      another way ("Karimi" / "Karami", "Omar" / "Umar"), as do the consonants
+      romanisations write differently (see :func:`_consonants`);
     - in a body's name, two edits between a query's English word and a listed word that
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
       differ in another English word ("FiberCore" / "FiberHome").
@@ -265,6 +271,9 @@ def _two_words(
         return True
     if vocab is None:
         return False
+    if (person_names and edits == 1 and min(len(a), len(b)) >= CONSONANT_NAME and vocab.known(a) and vocab.known(b)
+            and _consonants(a) != _consonants(b)):
+        return True
     if edits > 1 and vocab.known(a) and vocab.known(b):
         return True
     if organisation and a[0] != b[0] and len(a) <= SHORT_WORD and vocab.known(a) and vocab.known(b):
@@ -278,6 +287,42 @@ def _two_words(
             return True  # (the other way round, a mistyped everyday word, stays a typo)
         return _compounds_differ(a, b, vocab)
     return False
+
+
+# Letters of the shortest names compared by their consonants (three-letter names are
+# syllables of Asian names: "Tin" / "Tun" is a vowel apart, "Min" / "Lin" one consonant).
+CONSONANT_NAME = 4
+# Consonants that romanisations of one name write differently, read as one: "Qaddafi" /
+# "Gaddafi", "Kasim" / "Qasim", "Wasim" / "Vasim", "Rezai" / "Resai", and a voiced
+# consonant ending the name, devoiced in Turkish and Russian spellings ("Ahmed" / "Ahmet",
+# "Yakub" / "Yakup", "Ivanov" / "Ivanoff"; not "Mostafavi" / "Mostafaei").
+_SAME_CONSONANT = {"c": "k", "q": "k", "g": "k", "w": "v", "z": "s"}
+_DEVOICED = {"d": "t", "b": "p", "v": "f"}
+# Spellings of one sound, read as one letter before the vowels are dropped ("Mustapha" /
+# "Mustafa", "Djamel" / "Jamel", "Dzhamal" / "Jamal", "Schmidt" / "Shmidt"; "x" / "ks"
+# as in :func:`_typo`); "c" before a front vowel is "s" ("Oveici" / "Oveisi").
+_SPELLINGS = (("x", "ks"), ("sch", "sh"), ("ph", "f"), ("dzh", "j"), ("dj", "j"), ("ce", "se"), ("ci", "si"), ("cy", "sy"))
+
+
+def _consonants(word: str) -> str:
+    """A name's consonants in order, a doubled one once, with "h" (which only marks a
+    sound: "kh", "sh", "th", "Abdullah") and the apostrophes of transliteration left
+    out, and the consonants that romanisations write differently read as one: the part
+    of a name a typing slip or another spelling of it seldom changes."""
+    for spelled, sound in _SPELLINGS:
+        word = word.replace(spelled, sound)
+    out: list[str] = []
+    for ch in word:
+        if ch in "aeiouyh'":
+            continue
+        ch = _SAME_CONSONANT.get(ch, ch)
+        if not out or out[-1] != ch:
+            out.append(ch)
+    if out and word.endswith(tuple(_DEVOICED)):  # the name's last letter, not its last consonant
+        out[-1] = _DEVOICED[out[-1]]
+        if len(out) > 1 and out[-2] == out[-1]:
+            out.pop()
+    return "".join(out)
 
 
 def _pinyin_word(word: str, vocab: Vocabulary) -> bool:
