@@ -346,9 +346,12 @@ SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "sky", "skiy", "skaya"
 def _surname_formed(a: str, b: str) -> bool:
     """One name is the other with a family-name ending added ("karamanov" / "karaman")."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in SURNAME_ENDINGS
+    return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in FORMED_ENDINGS
 
 
+# Persian and Armenian family names formed with -(i)an / -yan ("Rezai" / "Rezaian",
+# "Ahmadi" / "Ahmadian", "Petros" / "Petrosyan"), besides the East Slavic endings.
+FORMED_ENDINGS = SURNAME_ENDINGS + ("an", "ian", "yan")
 _ENDINGS_LONGEST_FIRST = sorted(SURNAME_ENDINGS, key=len, reverse=True)
 
 
@@ -394,15 +397,17 @@ def _compounds_differ(a: str, b: str, vocab: Vocabulary) -> bool:
 RUSSIAN_ADJECTIVE_ENDINGS = ("sky", "skiy", "skii", "ski", "skaya", "skoye", "skoe", "skogo")
 
 
-def _derived(a: str, b: str, organisation: bool = False) -> bool:
+def _derived(a: str, b: str, organisation: bool = False, person_names: bool = False) -> bool:
     """One word is the other with a suffix that makes a people or a land of a name
     ("mongol" / "mongolian" / "mongolia", "tibet" / "tibetan", "uyghur" / "uyghurs",
     "municipal" / "municipality"); in a body's name also a place and its Russian adjective
     in transliteration, which may drop the place's last letter ("Kurgan" / "Kurgansky",
-    "Yaroslavl" / "Yaroslavsky", "Tula" / "Tulsky")."""
+    "Yaroslavl" / "Yaroslavsky", "Tula" / "Tulsky"). In a person's name (``person_names``)
+    a family name formed with one of :data:`FORMED_ENDINGS` is another family's name, not
+    a derived form ("Rezai" / "Rezaian")."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if len(short) >= 4 and short.isalpha() and long_.startswith(short) and long_[len(short):] in DERIVED_SUFFIXES:
-        return True
+        return not (person_names and long_[len(short):] in FORMED_ENDINGS)
     if organisation and len(short) >= 4 and short.isalpha() and long_.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
         for ending in RUSSIAN_ADJECTIVE_ENDINGS:
             stem = long_[: -len(ending)]
@@ -495,6 +500,7 @@ def compare(
     q_free = list(range(len(query)))
     l_free = list(range(len(listed)))
     pairs: list[tuple[int, Pair]] = []  # (query position, pair) to keep query order
+    person_names = not organisation or person_query  # the rules for family names apply
 
     # 1. same word
     for qi in list(q_free):
@@ -512,7 +518,7 @@ def compare(
         options = []
         for qi in q_free:
             for li in l_free:
-                t = None if _derived(query[qi], listed[li], organisation) else _typo(query[qi], listed[li])
+                t = None if _derived(query[qi], listed[li], organisation, person_names) else _typo(query[qi], listed[li])
                 if t is not None and not (organisation and vocab and t[0] > 1 and _other_word_than_place(query[qi], listed[li], vocab)):
                     # two family names with one ending ("klochkov" / "klobukov") are as
                     # alike as their stems: the ending they share makes them look closer
@@ -525,7 +531,7 @@ def compare(
                 w = (weight(query[qi]) + weight(listed[li])) / 2
                 how = "typo"
                 a, b = query[qi], listed[li]
-                if _two_words(a, b, d, vocab, organisation, ending, not organisation or person_query):
+                if _two_words(a, b, d, vocab, organisation, ending, person_names):
                     sim, how = sim * KNOWN_NAMES_SIMILARITY, "other name"
                 pairs.append((qi, Pair(query[qi], listed[li], how, sim, w, d, ending if how == "typo" else "")))
                 q_free.remove(qi)
@@ -535,7 +541,7 @@ def compare(
     if q_free and l_free:
         for qi in list(q_free):
             for li in list(l_free):
-                if _derived(query[qi], listed[li], organisation):
+                if _derived(query[qi], listed[li], organisation, person_names):
                     w = (weight(query[qi]) + weight(listed[li])) / 2
                     pairs.append((qi, Pair(query[qi], listed[li], "derived", DERIVED_SIMILARITY, w)))
                     q_free.remove(qi)
