@@ -307,6 +307,26 @@ def _legal_forms(words: list[str], notes: list[str], legal: list[str]) -> list[s
     return words
 
 
+# What a publisher adds to a name to say how far the listing reaches, not what the body is
+# called: the CSL's Nonproliferation Sanctions records end "... and any successor,
+# sub-unit, or subsidiary thereof" or ", and its sub-units and successors", and the UK and
+# UN lists label an alias "... - sub-unit name".
+_SCOPE_WORD = r"(?:successors?|sub-?units?|subsidiar(?:y|ies))"
+_SCOPE = re.compile(
+    r",?\s+and\s+(?:any|its)\s+" + _SCOPE_WORD + r"(?:\s*,?\s*(?:(?:or|and)\s+)?" + _SCOPE_WORD + r")*(?:\s+thereof)?\s*$"
+    r"|\s+-\s+sub-?unit\s+name\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_scope(text: str, notes: list[str]) -> str:
+    dropped = _SCOPE.sub("", text)
+    if dropped != text and dropped.strip():
+        notes.append(f"the listing's scope words dropped ({' '.join(_SCOPE.search(text).group(0).split())})")
+        return dropped
+    return text
+
+
 @lru_cache(maxsize=32768)
 def analyze(text: str) -> NameForm:
     """Normalise one name to its comparable form, noting what was changed."""
@@ -316,6 +336,7 @@ def analyze(text: str) -> NameForm:
     if cleaned != text:
         notes.append("invisible characters removed")
     cleaned = _fold_confusables(cleaned, notes)
+    cleaned = _drop_scope(cleaned, notes)
     folded = fold(cleaned)
     if _HAN_RUN.search(folded):
         folded = _han_to_latin(folded, notes, legal)
