@@ -312,19 +312,26 @@ def _legal_forms(words: list[str], notes: list[str], legal: list[str]) -> list[s
 # sub-unit, or subsidiary thereof" or ", and its sub-units and successors", and the UK and
 # UN lists label an alias "... - sub-unit name".
 _SCOPE_WORD = r"(?:successors?|sub-?units?|subsidiar(?:y|ies))"
+# Matched on the name with its spaces collapsed to one, so that each space of the pattern
+# can match in one way only (a pattern of optional spaces backtracks for minutes on a
+# hostile name of many spaces).
 _SCOPE = re.compile(
-    r",?\s+and\s+(?:any|its)\s+" + _SCOPE_WORD + r"(?:\s*,?\s*(?:(?:or|and)\s+)?" + _SCOPE_WORD + r")*(?:\s+thereof)?\s*$"
-    r"|\s+-\s+sub-?unit\s+name\b",
+    r",? and (?:any|its) " + _SCOPE_WORD + r"(?:,? (?:(?:or|and) )?" + _SCOPE_WORD + r")*(?: thereof)?$"
+    r"| - sub-?unit name\b",
     re.IGNORECASE,
 )
 
 
 def _drop_scope(text: str, notes: list[str]) -> str:
-    dropped = _SCOPE.sub("", text)
-    if dropped != text and dropped.strip():
-        notes.append(f"the listing's scope words dropped ({' '.join(_SCOPE.search(text).group(0).split())})")
-        return dropped
-    return text
+    collapsed = " ".join(text.split())
+    found = _SCOPE.search(collapsed)
+    if found is None:
+        return text
+    dropped = collapsed[: found.start()] + collapsed[found.end():]
+    if not dropped.strip():
+        return text
+    notes.append(f"the listing's scope words dropped ({found.group(0).strip()})")
+    return dropped
 
 
 @lru_cache(maxsize=32768)

@@ -42,3 +42,16 @@ def test_a_million_rows_all_come_out_with_flat_memory(tmp_path):
     assert count == ROWS
     # a child that held every row in memory would need far more than this (the input is 14 MB)
     assert peak_mb < 250, f"peak memory {peak_mb:.0f} MB"
+
+
+def test_a_name_of_many_spaces_is_normalised_without_backtracking():
+    # "and any successor" with thousands of spaces around it: a pattern of optional spaces
+    # backtracked for minutes on 4,000 characters; the scope words are matched on the name
+    # with its spaces collapsed, so this takes milliseconds (the bound only catches a hang)
+    code = ("from screen.names import analyze; "
+            "f = analyze('a' + ' ' * 20000 + 'and any successor' + ' ' * 20000 + 'x'); "
+            "g = analyze('Acme' + ' ' * 5000 + 'and any successor,' + ' ' * 5000 + 'sub-unit'); "
+            "print(f.tokens, g.tokens)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["('a',", "'any',", "'successor',", "'x')", "('acme',)"]
