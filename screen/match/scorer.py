@@ -89,6 +89,9 @@ CLOSE_TYPO = 0.8
 PHRASE_WORDS = 5
 INSIDE_MIN = 4  # letters of a listed-only word inside the shared words that sets a body apart
 SHORT_WORD = 5  # letters of the longest word whose first letter, changed, makes another word
+# In a body's name a word of three letters or fewer is an acronym or a syllable, and a
+# letter changed makes another one ("BMW" / "BM", "ZTE" / "ZTC")
+ACRONYM_LETTERS = 3
 
 LEGAL_FORM_MISMATCH = 0.03
 # "Co" / "Company" says no more than that the name is a company's: it differs from no form.
@@ -259,6 +262,8 @@ def _two_words(
       / "Galin", "Arafat" / "Arafa"): a vowel one edit apart stays one name written
       another way ("Karimi" / "Karami", "Omar" / "Umar"), as do the consonants
       romanisations write differently (see :func:`_consonants`);
+    - in a body's name, two words of three letters or fewer, acronyms or syllables ("BMW"
+      / "BM": another letter makes another acronym);
     - in a body's name, two edits between a query's English word and a listed word that
       is none ("Inspire" / "Inspur"), or between two compounds that share one part and
       differ in another English word ("FiberCore" / "FiberHome").
@@ -275,6 +280,8 @@ def _two_words(
             and _consonants(a) != _consonants(b)):
         return True
     if edits > 1 and vocab.known(a) and vocab.known(b):
+        return True
+    if organisation and not person_names and max(len(a), len(b)) <= ACRONYM_LETTERS:
         return True
     if organisation and a[0] != b[0] and len(a) <= SHORT_WORD and vocab.known(a) and vocab.known(b):
         return True

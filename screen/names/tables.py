@@ -136,6 +136,8 @@ _forms(
     "obshchestvo s ogranichennoy otvetstvennostyu", "private limited",
     "private limited company", "pvt ltd", "fze", "fzco", "fzc", "llp", "co ltd",
     "sl", "s l", "slu", "sociedad limitada", "sociedad de responsabilidad limitada",
+    # the Irish designated activity company, a private company limited by shares
+    "dac", "designated activity company",
     # German limited partnerships, "GmbH & Co. KG" ("co" is read as "company" first)
     "kg", "gmbh company kg", "ag company kg", "kommanditgesellschaft",
 )

@@ -201,6 +201,8 @@ BODY_CASES = [
      "Skylinks Satellite Comm.", ("AE",), 0.0, 0.74, "the listed name is set apart by 'skylinks', which the query leaves out"),
     ("two short listed names a first letter apart are two bodies", "Keda Industrial Group", "Neda Industrial Group",
      ("IR",), 0.0, 0.74, "'keda' ~ 'neda' (two different words a typo apart"),
+    ("two acronyms a letter apart are two bodies", "BMW Bank", "BM Bank", (), 0.0, 0.74,
+     "'bmw' ~ 'bm' (two different words a typo apart"),
     ("a short listed name a last letter apart stays a typo", "Nedo Industrial Group", "Neda Industrial Group",
      ("IR",), 0.75, 0.95, "'nedo' ≈ 'neda' (1 edit"),
     ("a name and its derived form", "Bortala Mongol Prefecture", "Bortala Mongolian Prefecture", (), 0.85, 0.99,
