@@ -239,6 +239,8 @@ PERSON_AND_WORD_CASES = [
     ("an unknown word is still a typo", "Chen Quangou", "Chen Quanguo", 0.85, 0.99, "1 edit"),
     ("a family name formed with -ian is another name", "Mohsen Rezaian", "REZA'I, Mohsen", 0.0, 0.74,
      "'rezaian' ~ 'rezai' (two different words a typo apart"),
+    ("a family name formed with -i is another name", "Mustapha Harbi", "HARB, Mustapha", 0.0, 0.74,
+     "'harbi' ~ 'harb' (two different words a typo apart"),
     ("a whole name read as one listed word is weak", "Li Na", "Lina Kinayeh", 0.0, 0.74,
      "the whole query is read as one word of a longer listed name"),
     # (with every word distinctive the listed-only words would count at 0.15: 0.86)
