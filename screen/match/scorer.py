@@ -357,7 +357,7 @@ def _surname_formed(a: str, b: str) -> bool:
 
 
 # Persian and Armenian family names formed with -(i)an / -yan ("Rezai" / "Rezaian",
-# "Ahmadi" / "Ahmadian", "Petros" / "Petrosyan"), and Arabic and Persian ones formed with
+# "Ahmadi" / "Ahmadian", "Abraham" / "Abrahamyan"), and Arabic and Persian ones formed with
 # the -i of descent or origin ("Harb" / "Harbi", "Mazhar" / "Mazhari"), besides the East
 # Slavic endings.
 FORMED_ENDINGS = SURNAME_ENDINGS + ("an", "ian", "yan", "i")
