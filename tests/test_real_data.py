@@ -101,6 +101,10 @@ def real_matcher(imported):
         ("Kashi Prefecture PSB", "us_csl", "Kashgar Prefecture Public Security Bureau", "match"),
         ("Hikvision", "us_csl", "Hangzhou Hikvision Digital Technology Co., Ltd.", "match"),
         ("XPCC", "us_csl", "Xinjiang Production and Construction Corps (XPCC)", "match"),
+        # Arabic script read by its consonants against Latin-only listings
+        ("قاسم سلیمانی", "ofac_sdn", "SOLEIMANI, Qasem", "match"),
+        ("حسن نصر الله", "ofac_sdn", "NASRALLAH, Hasan", "match"),
+        ("مجتبی خامنه\u200cای", "ofac_sdn", "KHAMENEI, Mojtaba", "match"),
     ],
 )
 def test_real_lists_find_the_listed_body(real_matcher, query, source, listed, level):

@@ -110,3 +110,41 @@ def retrieve(
     floor = min_share * searched_weight
     best = heapq.nlargest(limit, ((k, v) for k, v in scores.items() if v >= floor), key=lambda kv: (kv[1], -kv[0]))
     return [(k // stride, k % stride) for k, _ in best]
+
+
+def retrieve_readings(
+    readings: Sequence[Sequence[str]],
+    indexes: Sequence[CompiledIndex],
+    lexicon: Lexicon,
+    limit: int = 100,
+) -> list[tuple[int, int]]:
+    """(index number, name position) of the best candidates for a query whose words each
+    have several listed spellings (``readings``, one group per query word: an abjad-script
+    name read by its consonants), best first.
+
+    A name scores, for each query word, the weight of the rarest of that word's spellings
+    it holds (not their sum: a name holds one spelling of a word). A word whose spellings
+    are all too common to look up (``COMMON_DF``) is skipped beside a word with a rarer one.
+    """
+    groups = [sorted(set(g)) for g in readings]
+    has_rare = any(0 < lexicon.df(w) <= COMMON_DF for g in groups for w in g)
+    totals: dict[int, float] = {}
+    stride = 1 << 24
+    for group in groups:
+        words = [w for w in group if lexicon.df(w) and (lexicon.df(w) <= COMMON_DF or not has_rare)]
+        best: dict[int, float] = {}
+        for w in words:
+            weight = lexicon.weight(w)
+            for ii, idx in enumerate(indexes):
+                packed = idx.postings.get(w)
+                if not packed:
+                    continue
+                base = ii * stride
+                for pos in positions(packed):
+                    k = base + pos
+                    if best.get(k, 0.0) < weight:
+                        best[k] = weight
+        for k, weight in best.items():
+            totals[k] = totals.get(k, 0.0) + weight
+    top = heapq.nlargest(limit, totals.items(), key=lambda kv: (kv[1], -kv[0]))
+    return [(k // stride, k % stride) for k, _ in top]

@@ -11,14 +11,15 @@ the name (kind, country) and sorts. Pure: the indexes are passed in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
 from ..names import NameForm, analyze, name_variants, qualifier_variants, query_bracket_names
 from ..names.tables import HAN_GLOSSARY_COUNTRY
 from ..store.index import CompiledIndex, EntityCard
-from .candidates import retrieve
+from .candidates import retrieve, retrieve_readings
 from .lexicon import Lexicon
+from .reading import AbjadReading, read_abjad, spelt_as_listed
 from .scorer import NameScore, compare
 
 LEVELS = ("match", "review")
@@ -36,6 +37,8 @@ LISTED_VARIANT_NOTES = {"bracket": "bracketed part read as a name of its own",
 COUNTRY_MISMATCH = 0.10
 PINYIN_RUN_MIN = 10  # letters of the shortest pinyin run cut into listed words (a city and a brand)
 WEAK_ALIAS = 0.05
+ABJAD_READING = 0.05  # what a query read by its consonants costs (vowels unwritten: other names share them)
+READING_NOTE = "the query is read by its consonants: its script does not write short vowels, so other names may share them"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +159,18 @@ class Matcher:
         """Score two names against each other with this matcher's word weights
         (``organisation``: the listed name is a body's, not a person's)."""
         q, c = analyze(query), analyze(listed)
-        return compare(q.tokens, c.tokens, self.lexicon.weight, q.legal, c.legal, self.lexicon,
-                       organisation=organisation)
+        scored = compare(q.tokens, c.tokens, self.lexicon.weight, q.legal, c.legal, self.lexicon,
+                         organisation=organisation)
+        reading = read_abjad(query, self.lexicon)
+        if reading is not None:
+            tokens, read = spelt_as_listed(reading, c.tokens)
+            if read:
+                spelt = compare(tokens, c.tokens, self.lexicon.weight, q.legal, c.legal, self.lexicon,
+                                organisation=organisation)
+                if spelt.score - ABJAD_READING > scored.score:
+                    scored = replace(spelt, score=spelt.score - ABJAD_READING,
+                                     adjustments=(*spelt.adjustments, (READING_NOTE, -ABJAD_READING)))
+        return scored
 
     @property
     def sources(self) -> list[str]:
@@ -214,6 +227,9 @@ class Matcher:
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}
         for f, placed in forms:
             self._score_form(f, kind, country, best, placed)
+        reading = read_abjad(query.name, self.lexicon)
+        if reading is not None:
+            self._score_reading(reading, form, kind, country, best)
         hits: list[Hit] = []
         for (ii, ci), (total, ni, scored, context, pos, f) in best.items():
             score = round(total * 100)
@@ -252,47 +268,70 @@ class Matcher:
     ) -> None:
         """Score the candidates of one comparable form of the query, keeping in ``best``
         each entity's best name."""
+        for ii, pos in retrieve(form.tokens, self.indexes, self.lexicon, self.config.candidates, self.config.min_share):
+            self._score_candidate(form, ii, pos, kind, country, best, placed)
+
+    def _score_reading(
+        self, reading: AbjadReading, form: NameForm, kind: str | None, country: str | None,
+        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
+    ) -> None:
+        """Score the candidates of an abjad-script query's readings (:mod:`.reading`), each
+        with the query spelt as the candidate spells it."""
+        for ii, pos in retrieve_readings(reading.groups(), self.indexes, self.lexicon, 2 * self.config.candidates):
+            tokens, read = spelt_as_listed(reading, self.indexes[ii].names[pos].split())
+            if not read:
+                continue
+            pairs = ", ".join(f"{a} → {b}" for a, b in read)
+            spelt = NameForm(tuple(tokens), form.legal, (*form.notes, f"read by its consonants as the lists spell them ({pairs})"))
+            self._score_candidate(spelt, ii, pos, kind, country, best, frozenset(), (READING_NOTE, -ABJAD_READING))
+
+    def _score_candidate(
+        self, form: NameForm, ii: int, pos: int, kind: str | None, country: str | None,
+        best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
+        placed: frozenset[str] = frozenset(), reading: tuple[str, float] | None = None,
+    ) -> None:
+        """Score one candidate name against the query's form, keeping it in ``best`` when it
+        is its entity's best name so far."""
         weight = self.lexicon.weight
         countries_of = self.lexicon.countries_of
-        for ii, pos in retrieve(form.tokens, self.indexes, self.lexicon, self.config.candidates, self.config.min_share):
-            idx = self.indexes[ii]
-            ci, ni = idx.name_card[pos], idx.name_index[pos]
-            card = idx.card(ci)
-            if not _kind_allows(kind, card.kind):
-                continue
-            legal = idx.legal[pos]
-            if kind == "person" and card.kind == "unknown" and legal:
-                continue  # a name with a legal form ("... Co., Ltd.") is not a person's
+        idx = self.indexes[ii]
+        ci, ni = idx.name_card[pos], idx.name_index[pos]
+        card = idx.card(ci)
+        if not _kind_allows(kind, card.kind):
+            return
+        legal = idx.legal[pos]
+        if kind == "person" and card.kind == "unknown" and legal:
+            return  # a name with a legal form ("... Co., Ltd.") is not a person's
 
-            # Where the list places the body: its record's countries or, failing those, the
-            # country its sanctions programme names. (Not for people: a person's name may
-            # hold "Jordan", and a programme says nothing of a person's nationality.)
-            listed_in = card.countries or card.program_countries
-            located = card.kind != "person" and bool(listed_in)
-            scored = compare(
-                form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else (),
-                self.lexicon, frozenset(listed_in) if located else frozenset(), card.kind != "person", placed,
-                person_query=kind == "person",
+        # Where the list places the body: its record's countries or, failing those, the
+        # country its sanctions programme names. (Not for people: a person's name may
+        # hold "Jordan", and a programme says nothing of a person's nationality.)
+        listed_in = card.countries or card.program_countries
+        located = card.kind != "person" and bool(listed_in)
+        scored = compare(
+            form.tokens, idx.names[pos].split(), weight, form.legal, legal.split() if legal else (),
+            self.lexicon, frozenset(listed_in) if located else frozenset(), card.kind != "person", placed,
+            person_query=kind == "person",
+        )
+        if scored.score <= 0:
+            return
+        context: list[tuple[str, float]] = [reading] if reading else []
+        if card.names[ni][2]:
+            context.append(("the publisher marks this alias as weak", -WEAK_ALIAS))
+        if country and card.countries and country not in card.countries:
+            context.append(
+                (f"country differs: query {country}, listed {', '.join(card.countries)}", -COUNTRY_MISMATCH)
             )
-            if scored.score <= 0:
-                continue
-            context: list[tuple[str, float]] = []
-            if card.names[ni][2]:
-                context.append(("the publisher marks this alias as weak", -WEAK_ALIAS))
-            if country and card.countries and country not in card.countries:
-                context.append(
-                    (f"country differs: query {country}, listed {', '.join(card.countries)}", -COUNTRY_MISMATCH)
-                )
-            elif not country and located:
-                named = [t for t, _ in scored.query_only if t in self.lexicon.country_words]
-                if named:
-                    codes = sorted(set().union(*(countries_of(t) for t in named)))
-                    where = ", ".join(listed_in) + ("" if card.countries else " (from its sanctions programme)")
-                    context.append((
-                        f"the query names another country ({', '.join(named)}: {', '.join(codes)}), listed {where}",
-                        -COUNTRY_MISMATCH,
-                    ))
-            total = max(0.0, scored.score + sum(d for _, d in context))
-            key = (ii, ci)
-            if key not in best or total > best[key][0]:
-                best[key] = (total, ni, scored, context, pos, form)
+        elif not country and located:
+            named = [t for t, _ in scored.query_only if t in self.lexicon.country_words]
+            if named:
+                codes = sorted(set().union(*(countries_of(t) for t in named)))
+                where = ", ".join(listed_in) + ("" if card.countries else " (from its sanctions programme)")
+                context.append((
+                    f"the query names another country ({', '.join(named)}: {', '.join(codes)}), listed {where}",
+                    -COUNTRY_MISMATCH,
+                ))
+        total = max(0.0, scored.score + sum(d for _, d in context))
+        key = (ii, ci)
+        if key not in best or total > best[key][0]:
+            best[key] = (total, ni, scored, context, pos, form)

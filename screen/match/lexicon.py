@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..names.abjad import latin_key
 from ..store.index import CompiledIndex
 
 RARE_DF = 20
@@ -72,6 +73,7 @@ class Lexicon:
         self._buckets: dict[tuple[int, str, str], list[str]] | None = None
         self._weights: dict[str, float] = {}
         self._similar: dict[str, list[tuple[str, int]]] = {}
+        self._by_key: dict[str, tuple[str, ...]] | None = None
 
     def df(self, token: str) -> int:
         """In how many list names the word occurs (over all loaded lists)."""
@@ -144,6 +146,18 @@ class Lexicon:
 
     def vocabulary(self) -> set[str]:
         return {tok for table in self._tables for tok in table}
+
+    def spelled_as(self, key: str) -> tuple[str, ...]:
+        """Listed words whose consonant key (:func:`screen.names.abjad.latin_key`) is
+        ``key`` ("mhmd" → "mohammed", "muhammad", "mahmoud"...). The table is built on the
+        first call, over every listed word."""
+        if self._by_key is None:
+            table: dict[str, list[str]] = defaultdict(list)
+            for tok in sorted(self.vocabulary()):
+                if tok.isalpha() and tok.isascii() and len(tok) > 1:
+                    table[latin_key(tok)].append(tok)
+            self._by_key = {k: tuple(v) for k, v in table.items()}
+        return self._by_key.get(key, ())
 
     def weight(self, token: str) -> float:
         w = self._weights.get(token)

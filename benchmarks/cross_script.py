@@ -1,0 +1,111 @@
+"""Names written in Arabic script (Arabic, Persian, Urdu) found through the lists' Latin
+spellings, and the false alarms such names raise.
+
+    python benchmarks/cross_script.py [--show]
+
+- Recall: every person record of the UK and UN lists that holds a name in Arabic script
+  beside Latin ones. Each Arabic-script name is screened as a person against indexes of
+  those two lists built *without* their Arabic-script names, so that only the Latin
+  spellings can find it; it counts as found when a hit (review or match) is on its own
+  record. Reported beside the same screen with the Arabic-script names left in (what the
+  lists' own native-script names already find).
+- False alarms: the Arabic-script rows of the synthetic global negatives (names generated
+  to match nothing), screened as persons against every official list: alerts per 1,000.
+- The cross-script pairs of moov-io/watchman (Arabic, Cyrillic, Chinese, Korean, Japanese,
+  Greek, Hebrew, Thai), each scored as a pair: which hrdd reads as the same name (score at
+  or above the review level).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import time
+from dataclasses import replace
+
+from _common import EVAL, matcher, need, read_csv, store
+
+from screen.match import Matcher, Query
+from screen.store.index import build_index
+
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+SOURCES = ("uk", "un")
+
+
+def without_arabic(entities):
+    """The entities with their Arabic-script names left out, and the Arabic-script
+    names of person records that also hold a Latin one: (source record, name)."""
+    kept, queries = [], []
+    for e in entities:
+        arabic = [n for n in e.names if ARABIC.search(n.value)]
+        latin = [n for n in e.names if not ARABIC.search(n.value)]
+        if arabic and latin and e.kind.value == "person":
+            queries.extend((e.record_id, n.value) for n in arabic)
+        kept.append(replace(e, names=tuple(latin)) if arabic and latin else e)
+    return kept, queries
+
+
+def recall(m: Matcher, queries, label: str, show: bool) -> None:
+    found = top = 0
+    misses = []
+    t = time.perf_counter()
+    for (source, record), name in queries:
+        hits = m.match(Query(name, kind="person")).hits
+        own = [h for h in hits if h.card.source == source and h.card.record_id == record]
+        found += bool(own)
+        top += bool(hits) and hits[0].card.record_id == record
+        if not own:
+            misses.append(f"{source}:{record} {name} → " + (f"{hits[0].matched_name} ({hits[0].score})" if hits else "no hit"))
+    n = len(queries)
+    dt = time.perf_counter() - t
+    print(f"{label:46} {n:5d}  recall {found / n:.3f} (own record first: {top / n:.3f})  ({n / dt:,.0f} names/s)")
+    if show:
+        for line in misses[:40]:
+            print("  MISS", line)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", action="store_true", help="print misses and false alarms")
+    args = ap.parse_args()
+    st = store()
+    indexes, queries = [], []
+    for source in SOURCES:
+        kept, q = without_arabic(st.entities(source))
+        indexes.append(build_index(source, kept))
+        queries.extend(((source, rid), name) for rid, name in q)
+    print(f"Arabic-script names of {', '.join(SOURCES)} person records that also hold Latin names: {len(queries)}")
+    recall(Matcher(indexes), queries, "found through the Latin spellings only", args.show)
+    recall(Matcher([st.index(s) for s in SOURCES]), queries, "found with the lists' Arabic-script names too", False)
+
+    m = matcher()
+    rows = [r for r in read_csv(EVAL / "opensanctions_candidate_generation" / "negatives_global.csv") if ARABIC.search(r["full_name"])]
+    alerts = match = 0
+    examples = []
+    for r in rows:
+        hits = m.match(Query(r["full_name"], kind="person")).hits
+        if hits:
+            alerts += 1
+            match += any(h.level == "match" for h in hits)
+            examples.append(f"{r['full_name']} → {hits[0].matched_name} ({hits[0].score}, {hits[0].card.source})")
+    n = len(rows)
+    print(f"{'synthetic negatives in Arabic script (global)':46} {n:5d}  alerts/1,000: any {1000 * alerts / n:.1f}  match {1000 * match / n:.1f}")
+    if args.show:
+        for line in examples[:40]:
+            print("  FALSE ALARM", line)
+
+    path = need(EVAL / "watchman_cross_script" / "cross_script_pairs.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        pairs = [r for r in csv.reader(fh) if r and not r[0].startswith("#")]
+    same = 0
+    print(f"watchman cross-script pairs: {len(pairs)} (score, query, Latin name, what the pair is)")
+    for query, latin, _, what in pairs:
+        score = round(m.compare(query, latin).score * 100)
+        same += score >= m.config.review
+        print(f"  {score:4d}  {query} / {latin}  ({what})")
+    print(f"read as the same name (score >= {m.config.review}): {same}/{len(pairs)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""A query written in an abjad (Arabic, Persian, Hebrew script) read as the lists spell it
+in Latin letters.
+
+Each word of the query gets its *readings*: the listed Latin words with one of its
+consonant keys whose long vowels agree (:mod:`screen.names.abjad`): محمد reads as
+"mohammed", "muhammad", "mohamed"... A word may also be read together with the next one
+("عبد الرحمن" as "abdurrahman"), or with the article of the next one ("عبد الکبیر" as
+"abdul kabir"). The readings retrieve candidates; each candidate is then scored with the
+query written as the candidate spells it, where a reading allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..names.abjad import (
+    abjad_keys, abjad_words, has_article, is_abjad, latin_key, transliterated, vowels_agree, without_article,
+)
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class AbjadReading:
+    """The readings of an abjad-script query's words."""
+
+    words: tuple[str, ...]  # each word transliterated letter by letter ("mhmd")
+    single: tuple[frozenset[str], ...]  # listed spellings of each word
+    joined: tuple[frozenset[str], ...]  # of each word written as one with the next
+    units: tuple[tuple[str, ...], ...]
+
+    def groups(self) -> list[frozenset[str]]:
+        """The spellings of each word, and of each two neighbouring words written as one."""
+        return [*self.single, *(j for j in self.joined if j)]
+
+
+def _spellings(units: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(
+        w for key in abjad_keys(units) for w in lexicon.spelled_as(key) if vowels_agree(units, w)
+    )
+
+
+# Words an Arabic compound name is built on: عبد ("Abd", "Abdul Rahman" / "Abdurrahman"),
+# ابو ("Abu"), بن / ابن ("Bin", "Ibn"); as anyascii writes them, without ع and alif.
+_COMPOUND_FIRST = frozenset({("b", "d"), ("A", "b", "w"), ("b", "n"), ("A", "b", "n")})
+
+
+def _compound(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two words may be one name written apart: after عبد, ابو, بن, or before a
+    word with the article (نصر الله, "Nasrallah"; شمس الدين, "Shamsuddin")."""
+    return a in _COMPOUND_FIRST or has_article(b)
+
+
+def _joined(a: tuple[str, ...], b: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
+    """Listed spellings of two words written as one: with the second's article as "l" or
+    assimilated ("Abdulrahman", "Abdurrahman": ال before r is spoken "r")."""
+    if not has_article(b):
+        return _spellings(a + b, lexicon)
+    rest = without_article(b)
+    return _spellings(a + ("l",) + rest, lexicon) | _spellings(a + rest, lexicon)
+
+
+def read_abjad(text: str, lexicon: Lexicon) -> AbjadReading | None:
+    """The readings of ``text``, or None when it is not wholly in an abjad script."""
+    if not is_abjad(text):
+        return None
+    words = tuple(abjad_words(text))
+    if not words:
+        return None
+    single = []
+    for i, units in enumerate(words):
+        found = set(_spellings(units, lexicon))
+        nxt = words[i + 1] if i + 1 < len(words) else ()
+        if nxt and has_article(nxt):  # the next word's article spelt with this one: "Abdul Kabir"
+            found |= _spellings(units + ("l",), lexicon)
+        single.append(frozenset(found))
+    joined = tuple(_joined(a, b, lexicon) if _compound(a, b) else frozenset() for a, b in zip(words, words[1:]))
+    return AbjadReading(tuple(transliterated(u) for u in words), tuple(single), joined, words)
+
+
+def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The query's words written as the listed name spells them where a reading allows,
+    the others as transliterated, and the (transliterated, listed) pairs read.
+
+    A word is read as one listed word, two words as one ("عبد الرحمن" / "abdurrahman"), or one
+    word as two listed words ("بنحسين" / "ben hassine")."""
+    listed_set = set(listed)
+    pairs = {a + " " + b: (a, b) for a, b in zip(listed, listed[1:])}
+    out: list[str] = []
+    read: list[tuple[str, str]] = []
+    used: set[str] = set()
+    i = 0
+    n = len(reading.words)
+    while i < n:
+        if i + 1 < n:
+            both = sorted(w for w in reading.joined[i] & listed_set if w not in used)
+            if both and not (reading.single[i] & listed_set and reading.single[i + 1] & listed_set):
+                out.append(both[0])
+                used.add(both[0])
+                read.append((reading.words[i] + " " + reading.words[i + 1], both[0]))
+                i += 2
+                continue
+        one = [w for w in listed if w in reading.single[i] and w not in used]
+        if one:
+            out.append(one[0])
+            used.add(one[0])
+            read.append((reading.words[i], one[0]))
+        else:
+            two = next(
+                (p for text, p in pairs.items() if latin_key(p[0] + p[1]) in abjad_keys(reading.units[i])
+                 and vowels_agree(reading.units[i], p[0] + p[1]) and not used & set(p)),
+                None,
+            )
+            if two:
+                out.extend(two)
+                used.update(two)
+                read.append((reading.words[i], " ".join(two)))
+            else:
+                out.append(reading.words[i])
+        i += 1
+    return out, read
