@@ -41,7 +41,8 @@ def _spellings(units: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
 
 
 # Words an Arabic compound name is built on: عبد ("Abd", "Abdul Rahman" / "Abdurrahman"),
-# ابو ("Abu"), بن / ابن ("Bin", "Ibn"); as anyascii writes them, without ع and alif.
+# ابو ("Abu"), بن / ابن ("Bin", "Ibn"); as :func:`abjad_words` writes them (ع left out,
+# alif as "A").
 _COMPOUND_FIRST = frozenset({("b", "d"), ("A", "b", "w"), ("b", "n"), ("A", "b", "n")})
 
 
@@ -85,7 +86,7 @@ def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[
     A word is read as one listed word, two words as one ("عبد الرحمن" / "abdurrahman"), or one
     word as two listed words ("بنحسين" / "ben hassine")."""
     listed_set = set(listed)
-    pairs = {a + " " + b: (a, b) for a, b in zip(listed, listed[1:])}
+    pairs = list(zip(listed, listed[1:]))
     out: list[str] = []
     read: list[tuple[str, str]] = []
     used: set[str] = set()
@@ -107,7 +108,7 @@ def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[
             read.append((reading.words[i], one[0]))
         else:
             two = next(
-                (p for text, p in pairs.items() if latin_key(p[0] + p[1]) in abjad_keys(reading.units[i])
+                (p for p in pairs if latin_key(p[0] + p[1]) in abjad_keys(reading.units[i])
                  and vowels_agree(reading.units[i], p[0] + p[1]) and not used & set(p)),
                 None,
             )

@@ -4,19 +4,22 @@ Latin spellings by their consonants.
 An abjad writes consonants and long vowels, not short ones: محمد is m-ḥ-m-d, which the lists
 spell "Mohammed", "Muhammad", "Mohamed". Transliterated letter by letter (anyascii) it is
 "mhmd", which shares no word with any of them. So a name in such a script is compared by
-its *consonant key*: the consonants in order, a doubled one once, with the vowels and the
-letters that may stand for vowels (w, y; alif writes nothing) left out, and a final h
-(ة, ه) dropped. A Latin spelling gets its key the same way ("mohammed" → "mhmd").
+its *consonant key*: the consonants in order, a doubled one once, with the vowels (alif,
+and ي inside a word) left out and a final h (ة, ه) dropped; و inside a word may be a
+consonant ("Marwan") or a vowel ("Mahmoud"), so it is read both ways. A Latin spelling gets
+its key the same way ("mohammed" → "mhmd"), "w" and "v" kept as consonants and "y" kept
+only as a first letter ("Yasir").
 
 Some letters are spelt more than one way in Latin: ق is "q", "k" or "gh" ("Qasim",
 "Ghassem"), ث "th", "t" or "s" ("Uthman", "Sanaullah"), ذ and ظ "dh", "z" or "d" ("Nadhir",
-"Nazir"), ج "j" or "g" ("Gamal"), ح and ه may be left out ("Khamenei" for خامنه‌ای). So an
+"Nazir"), ج "j" or "g" ("Gamal"), ه may be left out ("Khamenei" for خامنه‌ای). So an
 abjad word has a set of keys (:func:`abjad_keys`), and a leading ال (the article, "al-")
 may be kept or left out.
 
-A key is coarse: "Mahmoud" and "Mohammed" have one key, though محمود writes a long vowel
-(و) that محمد does not. :func:`vowels_agree` checks that each long vowel the abjad word
-writes between two consonants is written in the Latin spelling at that place.
+A key is coarse: محمود read with و as a vowel has the key of "Mohammed". :func:`vowels_agree`
+checks that each long vowel the abjad word writes is in the Latin spelling at that place,
+and that a word ending in a long vowel is spelt ending in one. A Latin long vowel the abjad
+word does not write is not checked ("Mahmoud" is a reading of محمد too).
 """
 
 from __future__ import annotations
