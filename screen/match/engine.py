@@ -277,7 +277,7 @@ class Matcher:
     ) -> None:
         """Score the candidates of an abjad-script query's readings (:mod:`.reading`), each
         with the query spelt as the candidate spells it."""
-        for ii, pos in retrieve_readings(reading.groups(), self.indexes, self.lexicon, 2 * self.config.candidates):
+        for ii, pos in retrieve_readings(reading.groups(), self.indexes, self.lexicon, self.config.candidates):
             tokens, read = spelt_as_listed(reading, self.indexes[ii].names[pos].split())
             if not read:
                 continue

@@ -149,6 +149,7 @@ def _spellings(unit: str, first: bool) -> tuple[str, ...]:
     return _ABJAD_SPELLINGS.get(unit, (unit,))
 
 
+@lru_cache(maxsize=65536)
 def abjad_keys(units: tuple[str, ...]) -> frozenset[str]:
     """The consonant keys a word in an abjad may have in Latin spellings (see the module's
     docstring): one per way of spelling its ambiguous letters, with and without a leading
