@@ -33,6 +33,7 @@ FUZZY_DF = 0  # a query word held by this few list names is also looked up a typ
 FUZZY_FACTOR = 0.9
 FUZZY_RARE_DF = RARE_DF  # a word this rare also retrieves its as rare spellings a letter away
 ACRONYM_FACTOR = 0.8
+_STRIDE = 1 << 24  # a candidate's key: index number * _STRIDE + name position
 
 
 def retrieve(
@@ -88,9 +89,8 @@ def retrieve(
 
     scores: dict[int, float] = {}
     get = scores.get
-    stride = 1 << 24
     for ii, idx in enumerate(indexes):
-        base = ii * stride
+        base = ii * _STRIDE
         tables = {"postings": idx.postings, "acronyms": idx.acronyms, "singles": idx.singles}
         for table, key, w in lookups:
             if table == "split":
@@ -109,7 +109,7 @@ def retrieve(
                 scores[k] = get(k, 0.0) + w
     floor = min_share * searched_weight
     best = heapq.nlargest(limit, ((k, v) for k, v in scores.items() if v >= floor), key=lambda kv: (kv[1], -kv[0]))
-    return [(k // stride, k % stride) for k, _ in best]
+    return [(k // _STRIDE, k % _STRIDE) for k, _ in best]
 
 
 def retrieve_readings(
@@ -129,7 +129,6 @@ def retrieve_readings(
     groups = [sorted(set(g)) for g in readings]
     has_rare = any(0 < lexicon.df(w) <= COMMON_DF for g in groups for w in g)
     totals: dict[int, float] = {}
-    stride = 1 << 24
     for group in groups:
         words = [w for w in group if lexicon.df(w) and (lexicon.df(w) <= COMMON_DF or not has_rare)]
         best: dict[int, float] = {}
@@ -139,7 +138,7 @@ def retrieve_readings(
                 packed = idx.postings.get(w)
                 if not packed:
                     continue
-                base = ii * stride
+                base = ii * _STRIDE
                 for pos in positions(packed):
                     k = base + pos
                     if best.get(k, 0.0) < weight:
@@ -147,4 +146,4 @@ def retrieve_readings(
         for k, weight in best.items():
             totals[k] = totals.get(k, 0.0) + weight
     top = heapq.nlargest(limit, totals.items(), key=lambda kv: (kv[1], -kv[0]))
-    return [(k // stride, k % stride) for k, _ in top]
+    return [(k // _STRIDE, k % _STRIDE) for k, _ in top]

@@ -139,6 +139,16 @@ def canonical_kind(kind: str | None) -> str | None:
     return k
 
 
+def _spelt(reading: AbjadReading, form: NameForm, listed: list[str] | tuple[str, ...]) -> NameForm | None:
+    """The query's form spelt as a listed name spells its words (:func:`.reading.spelt_as_listed`),
+    noting the readings; None when no word reads as one of the listed name's."""
+    tokens, read = spelt_as_listed(reading, listed)
+    if not read:
+        return None
+    pairs = ", ".join(f"{a} → {b}" for a, b in read)
+    return NameForm(tuple(tokens), form.legal, (*form.notes, f"read by its consonants as the lists spell them ({pairs})"))
+
+
 def _kind_allows(query_kind: str | None, listed_kind: str) -> bool:
     if query_kind is None or listed_kind == "unknown":
         return True
@@ -162,14 +172,13 @@ class Matcher:
         scored = compare(q.tokens, c.tokens, self.lexicon.weight, q.legal, c.legal, self.lexicon,
                          organisation=organisation)
         reading = read_abjad(query, self.lexicon)
-        if reading is not None:
-            tokens, read = spelt_as_listed(reading, c.tokens)
-            if read:
-                spelt = compare(tokens, c.tokens, self.lexicon.weight, q.legal, c.legal, self.lexicon,
-                                organisation=organisation)
-                if spelt.score - ABJAD_READING > scored.score:
-                    scored = replace(spelt, score=spelt.score - ABJAD_READING,
-                                     adjustments=(*spelt.adjustments, (READING_NOTE, -ABJAD_READING)))
+        spelt_form = _spelt(reading, q, c.tokens) if reading is not None else None
+        if spelt_form is not None:
+            spelt = compare(spelt_form.tokens, c.tokens, self.lexicon.weight, q.legal, c.legal, self.lexicon,
+                            organisation=organisation)
+            if spelt.score - ABJAD_READING > scored.score:
+                scored = replace(spelt, score=spelt.score - ABJAD_READING,
+                                 adjustments=(*spelt.adjustments, (READING_NOTE, -ABJAD_READING)))
         return scored
 
     @property
@@ -278,20 +287,18 @@ class Matcher:
         """Score the candidates of an abjad-script query's readings (:mod:`.reading`), each
         with the query spelt as the candidate spells it."""
         for ii, pos in retrieve_readings(reading.groups(), self.indexes, self.lexicon, self.config.candidates):
-            tokens, read = spelt_as_listed(reading, self.indexes[ii].names[pos].split())
-            if not read:
-                continue
-            pairs = ", ".join(f"{a} → {b}" for a, b in read)
-            spelt = NameForm(tuple(tokens), form.legal, (*form.notes, f"read by its consonants as the lists spell them ({pairs})"))
-            self._score_candidate(spelt, ii, pos, kind, country, best, frozenset(), (READING_NOTE, -ABJAD_READING))
+            spelt = _spelt(reading, form, self.indexes[ii].names[pos].split())
+            if spelt is not None:
+                self._score_candidate(spelt, ii, pos, kind, country, best, frozenset(), (READING_NOTE, -ABJAD_READING))
 
     def _score_candidate(
         self, form: NameForm, ii: int, pos: int, kind: str | None, country: str | None,
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
-        placed: frozenset[str] = frozenset(), reading: tuple[str, float] | None = None,
+        placed: frozenset[str] = frozenset(), extra: tuple[str, float] | None = None,
     ) -> None:
         """Score one candidate name against the query's form, keeping it in ``best`` when it
-        is its entity's best name so far."""
+        is its entity's best name so far; ``extra`` is a reason and its cost the form
+        carries (a query read by its consonants)."""
         weight = self.lexicon.weight
         countries_of = self.lexicon.countries_of
         idx = self.indexes[ii]
@@ -315,7 +322,7 @@ class Matcher:
         )
         if scored.score <= 0:
             return
-        context: list[tuple[str, float]] = [reading] if reading else []
+        context: list[tuple[str, float]] = [extra] if extra else []
         if card.names[ni][2]:
             context.append(("the publisher marks this alias as weak", -WEAK_ALIAS))
         if country and card.countries and country not in card.countries:

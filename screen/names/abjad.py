@@ -25,15 +25,14 @@ word does not write is not checked ("Mahmoud" is a reading of محمد too).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from itertools import product
 
 from anyascii import anyascii
 
-from . import strip_invisible
+from . import detect_script, strip_invisible
 
-ABJAD_SCRIPTS = frozenset({"ARABIC", "HEBREW", "SYRIAC", "THAANA"})
+ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
 # Latin spellings of one sound, read as one unit before the key is taken ("kh" is one
 # consonant, "ou" one vowel).
@@ -46,12 +45,13 @@ _LATIN_CLASS = {"q": "k", "c": "k", "v": "w", "e": "i", "o": "u"}
 # Vowels, left out of the key. "y" is one except as a word's first letter ("Yasir");
 # "w" and "v" are consonants ("Marwan", "Alavi"), as و is where it is not a vowel.
 _VOWELS = frozenset(("a", "i", "u", "y", "A"))
-# The Latin units an abjad letter (as anyascii writes it) may be spelt with; "" when the
-# Latin spelling may leave it out: و and ي inside a word are long vowels or consonants.
+# The Latin units an abjad letter (as anyascii writes it) may be spelt with, when not only
+# itself; "" when the Latin spelling may leave it out: و and ي inside a word are long
+# vowels or consonants.
 _ABJAD_SPELLINGS = {
     "kh": ("x", "k"), "gh": ("g", "k"), "sh": ("S",), "ch": ("S",), "zh": ("j",), "th": ("t", "s"),
-    "dh": ("z", "d", "t"), "q": ("k", "g"), "j": ("j", "g"), "d": ("d", "z"), "h?": ("h", ""), "k": ("k",),
-    "v": ("w",), "z": ("z",), "s": ("s",), "t": ("t",), "e": ("i",), "o": ("u",), "w": ("w", ""), "y": ("",), "y?": ("",), "A": ("A",),
+    "dh": ("z", "d", "t"), "q": ("k", "g"), "j": ("j", "g"), "d": ("d", "z"), "h?": ("h", ""),
+    "v": ("w",), "e": ("i",), "o": ("u",), "w": ("w", ""), "y": ("",), "y?": ("",),
 }
 _FIRST_SPELLINGS = {"w": ("w",), "y": ("Y",), "y?": ("Y",), "v": ("w",)}  # a word's first letter: a consonant
 _KEYS_MAX = 32  # keys of one word, however many of its letters have several spellings
@@ -61,12 +61,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def is_abjad(text: str) -> bool:
     """Whether every letter of ``text`` is of an abjad script (and there is one)."""
     letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(_script(ch) in ABJAD_SCRIPTS for ch in letters)
-
-
-@lru_cache(maxsize=4096)
-def _script(ch: str) -> str:
-    return unicodedata.name(ch, "").split(" ", 1)[0]
+    return bool(letters) and all(detect_script(ch) in ABJAD_SCRIPTS for ch in letters)
 
 
 # ه and ة, which Latin spellings write as "h" or leave out ("Khamenei" for خامنه‌ای,
