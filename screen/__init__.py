@@ -28,7 +28,7 @@ def match(
 ) -> "list[Hit]":
     """Every listed entity behind ``name`` in the imported lists and the register, best first.
 
-    ``kind`` is "person" or "organisation"; ``country`` an ISO code (listed bodies of other
+    ``kind`` is "person" or "organisation"; ``country`` an ISO code or name (listed bodies of other
     countries score lower); ``threshold`` the lowest score returned (default: the review
     level). Lists come from ``home`` (default: ``$HRDD_HOME`` or the user data folder) and
     are loaded once per process. Each ``Hit`` has ``score``, ``level``, ``card`` (the

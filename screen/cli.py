@@ -435,7 +435,7 @@ def check_cmd(
     name: Annotated[str, typer.Argument(help="The name to check (any script).")],
     kind: Annotated[str | None, typer.Option("--kind", help="person or org: only hits of that kind.")] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="ISO country code; listed bodies of other countries score lower.")
+        str | None, typer.Option("--country", help="The partner's country, as an ISO code or a name (CN, China); listed bodies and people of other countries score lower.")
     ] = None,
     threshold: Threshold = None,
     match_at: MatchAt = None,

@@ -80,6 +80,24 @@ def to_iso2(text: str | None) -> str | None:
     return None
 
 
+def query_country(text: str | None) -> str | None:
+    """The alpha-2 code of the country a query gives ("CN", "China", "People's Republic of
+    China", "Chinese"), None when it gives none. A value that names no one country raises
+    ``ValueError`` with the reason, so a caller can say so rather than compare "CHINA" with
+    "CN" and call every Chinese body foreign."""
+    if text is None or not text.strip():
+        return None
+    code = to_iso2(text)
+    if code is None:
+        codes = _DEMONYMS.get(_CLEAN.sub(" ", text.casefold()).strip(), "").split()
+        if len(codes) > 1:
+            raise ValueError(f"country {text.strip()!r} names more than one country ({', '.join(codes)}); give an ISO code")
+        code = codes[0] if codes else None
+    if code is None:
+        raise ValueError(f"country {text.strip()!r} is not a country name or ISO code")
+    return code
+
+
 _ADMIN_WORDS = frozenset(
     "city of the and province sheng shi zizhiqu region oblast kray krai respublika state "
     "county district governorate muhafazat ostan wilayah department departement prefecture "

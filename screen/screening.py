@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .countries import query_country
 from .errors import ListDataError, UsageError
 from .match import Hit, MatchConfig, Matcher, Query
 from .settings import Settings
@@ -266,12 +267,19 @@ def screen_row(matcher: Matcher, r: InputRow, threshold: int | None = None,
             canonical_kind(kind)
         except UsageError:
             note, kind = f"kind {kind!r} not understood (person or organisation); screened as any kind", None
-    key = (r.name, kind, r.country)
+    country = r.country
+    if country is not None:
+        try:
+            country = query_country(country)
+        except ValueError as exc:
+            not_read = f"{exc}; screened without a country"
+            note, country = f"{note}; {not_read}" if note else not_read, None
+    key = (r.name, kind, country)
     if cache is not None and key in cache:
         hits = cache[key]
     else:
         try:
-            res = matcher.match(Query(r.name, kind, r.country), threshold)
+            res = matcher.match(Query(r.name, kind, country), threshold)
         except UsageError as exc:
             return RowResult(r.row, r.name, "skipped", reason=str(exc), ident=r.ident, country=r.country, kind=r.kind)
         hits = res.hits if res.form.tokens else None

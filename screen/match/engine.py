@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from ..countries import query_country
 from ..errors import UsageError
 from ..names import NameForm, analyze, name_variants, qualifier_variants, query_bracket_names
 from ..names.tables import HAN_GLOSSARY_COUNTRY
@@ -190,7 +191,10 @@ class Matcher:
         if isinstance(query, str):
             query = Query(query)
         kind = canonical_kind(query.kind)
-        country = query.country.strip().upper() if query.country and query.country.strip() else None
+        try:
+            country = query_country(query.country)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
         form = analyze(query.name)
         result = MatchResult(query, form)
         if not form.tokens:

@@ -45,6 +45,18 @@ def test_every_row_in_order_with_status(run, partners):
             "fingerprint"} <= hit.keys()
 
 
+def test_a_country_column_in_words_is_read_as_its_code(run, tmp_path):
+    f = tmp_path / "p.csv"
+    f.write_text("partner,country\nXinjiang Police College,CN\nXinjiang Police College,China\n"
+                 "Xinjiang Police College,Chna\nXinjiang Police College,United Kingdom\n", encoding="utf-8")
+    rows = results(run("screen", str(f), "--format", "json", "--no-register"))
+    scores = [r["hits"][0]["score"] for r in rows]
+    assert scores[0] == scores[1] == scores[2] == scores[3] + 10  # only the UK row's country differs
+    assert rows[1].get("reason") is None
+    assert rows[2]["status"] == "match"  # screened all the same, and says why without a country
+    assert rows[2]["reason"] == "country 'Chna' is not a country name or ISO code; screened without a country"
+
+
 def test_exit_codes_follow_fail_on(run, partners, tmp_path):
     assert run("screen", str(partners), "--no-register").exit_code == ExitCode.FLAGGED
     assert run("screen", str(partners), "--no-register", "--fail-on", "never").exit_code == 0

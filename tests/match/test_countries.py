@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from screen.countries import country_words, place_countries, program_country
+from screen.countries import country_words, place_countries, program_country, query_country
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,23 @@ def test_country_words_name_a_country_alone():
     words = country_words()
     assert {"vietnam", "russia", "jordan", "scotland", "china"} <= words
     assert "central" not in words and "national" not in words and "russian" not in words
+
+
+@pytest.mark.parametrize(
+    "given,code",
+    [("CN", "CN"), ("cn", "CN"), (" China ", "CN"), ("People's Republic of China", "CN"), ("Chinese", "CN"),
+     ("Sri Lanka", "LK"), ("United Kingdom", "GB"), ("UK", "GB"), ("British", "GB"), ("Iran, Islamic Republic of", "IR"),
+     ("Russian Federation", "RU"), ("", None), ("  ", None), (None, None)],
+)
+def test_a_query_country_is_read_as_its_code(given, code):
+    assert query_country(given) == code
+
+
+@pytest.mark.parametrize(
+    "given,reason",
+    [("Narnia", "'Narnia' is not a country name or ISO code"), ("Korean", "more than one country (KP, KR)"),
+     ("XX", "'XX' is not a country")],
+)
+def test_a_query_country_that_names_no_one_country_says_why(given, reason):
+    with pytest.raises(ValueError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        query_country(given)

@@ -154,6 +154,21 @@ def test_country_mismatch_lowers_the_score_and_says_so(matcher):
     assert any("country differs: query GB, listed CN" in r for r in other.explanation())
 
 
+@pytest.mark.parametrize("given", ["China", "china", "People's Republic of China", "Chinese", "cn"])
+def test_a_country_given_by_name_is_the_country_its_code_is(matcher, given):
+    # a spreadsheet's "Country: China" must not read as a country other than the listed CN
+    hit = matcher.match(Query("CHEN Quanguo", country=given)).hits[0]
+    assert hit.score == 100
+    assert not any("country differs" in r for r in hit.explanation())
+    other = matcher.match(Query("CHEN Quanguo", country="United Kingdom")).hits[0]
+    assert any("country differs: query GB, listed CN" in r for r in other.explanation())
+
+
+def test_a_country_that_names_no_country_is_a_usage_error(matcher):
+    with pytest.raises(UsageError, match="'Chna' is not a country"):
+        matcher.match(Query("CHEN Quanguo", country="Chna"))
+
+
 def test_weak_alias_is_marked_and_scores_lower(matcher):
     hit = matcher.match("Tiger Squad").hits[0]
     assert hit.matched_name == "Tiger Squad" and hit.score == 95
