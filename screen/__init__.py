@@ -22,15 +22,17 @@ def match(
     *,
     kind: str | None = None,
     country: str | None = None,
+    born: str | None = None,
     threshold: int | None = None,
     sources: list[str] | None = None,
     home: "Path | str | None" = None,
 ) -> "list[Hit]":
     """Every listed entity behind ``name`` in the imported lists and the register, best first.
 
-    ``kind`` is "person" or "organisation"; ``country`` an ISO code or name (listed bodies of other
-    countries score lower); ``threshold`` the lowest score returned (default: the review
-    level). Lists come from ``home`` (default: ``$HRDD_HOME`` or the user data folder) and
+    ``kind`` is "person" or "organisation"; ``country`` an ISO code or a name (listed bodies
+    of other countries score lower); ``born`` a person's birth year or date ("1965",
+    "1965-04-29"; listed people born in another year score lower); ``threshold`` the lowest
+    score returned (default: the review level). Lists come from ``home`` (default: ``$HRDD_HOME`` or the user data folder) and
     are loaded once per process. Each ``Hit`` has ``score``, ``level``, ``card`` (the
     listed entity), ``matched_name`` and ``explanation()``; ``Hit.to_dict()`` gives the
     JSON form used by the CLI.
@@ -45,4 +47,4 @@ def match(
     screener = _screeners.get(key)
     if screener is None:
         screener = _screeners[key] = load_screener(load_settings(Path(home) if home is not None else None), sources)
-    return screener.matcher.match(Query(name, kind, country), threshold).hits
+    return screener.matcher.match(Query(name, kind, country, born), threshold).hits

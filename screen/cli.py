@@ -437,6 +437,9 @@ def check_cmd(
     country: Annotated[
         str | None, typer.Option("--country", help="The partner's country, as an ISO code or a name (CN, China); listed bodies and people of other countries score lower.")
     ] = None,
+    born: Annotated[
+        str | None, typer.Option("--born", help="A person's birth year or date (1965, 1965-04-29); listed people born in another year score lower.")
+    ] = None,
     threshold: Threshold = None,
     match_at: MatchAt = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show why each hit scored as it did.")] = False,
@@ -457,7 +460,7 @@ def check_cmd(
     settings = _settings(register)
     config = _match_config(settings, threshold, match_at)
     screener = load_screener(settings, source, config, use_register=not no_register)
-    report = check(screener, Query(name, kind, country), threshold)
+    report = check(screener, Query(name, kind, country, born), threshold)
     render_check(report, _out(), fmt.value, explain)
     _flag_exit(worst_level(report.hits), fail_on or FailOn(settings.fail_on or "review"))
 

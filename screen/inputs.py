@@ -35,6 +35,8 @@ COUNTRY_HEADERS = ("country", "country code", "nationality", "host country")
 KIND_HEADERS = ("kind", "type", "entity type", "schema")
 ID_HEADERS = ("id", "ref", "reference", "partner id")
 ROLE_HEADERS = ("role", "partner role", "relationship")
+BORN_HEADERS = ("date of birth", "birth date", "birthdate", "dob", "d.o.b.", "d.o.b", "born", "year of birth",
+                "birth year")
 MAX_CELL = 1000  # characters of a name that are matched on; longer cells are skipped with a reason
 CHUNK = 1 << 20
 # Spreadsheet error values: a cell showing one of these holds no name.
@@ -101,6 +103,7 @@ class _Columns:
     ident: int | None
     role: int | None
     header: str
+    born: int | None = None
 
     @classmethod
     def find(cls, headers: list[str], display: str, column: str | None) -> _Columns:
@@ -117,7 +120,7 @@ class _Columns:
                     path=display,
                 )
         return cls(idx, _pick(headers, COUNTRY_HEADERS), _pick(headers, KIND_HEADERS), _pick(headers, ID_HEADERS),
-                   _pick(headers, ROLE_HEADERS), str(headers[idx]))
+                   _pick(headers, ROLE_HEADERS), str(headers[idx]), _pick(headers, BORN_HEADERS))
 
     def row(self, number: int, values: list[object] | tuple[object, ...]) -> InputRow:
         def cell(i: int | None) -> str | None:
@@ -128,7 +131,7 @@ class _Columns:
 
         name = cell(self.name)
         return InputRow(number, name, cell(self.kind), cell(self.country), cell(self.ident), _problem(name),
-                        cell(self.role))
+                        cell(self.role), cell(self.born))
 
 
 # --- opening -----------------------------------------------------------------------------
@@ -342,7 +345,7 @@ def _jsonl(display: str, text: IO[str], column: str | None, lines: int | None, w
     name_key = keys[col]
     extra = {k: (keys[i] if i is not None else None) for k, i in (
         ("country", _pick(keys, COUNTRY_HEADERS)), ("kind", _pick(keys, KIND_HEADERS)),
-        ("ident", _pick(keys, ID_HEADERS)), ("role", _pick(keys, ROLE_HEADERS)))}
+        ("ident", _pick(keys, ID_HEADERS)), ("role", _pick(keys, ROLE_HEADERS)), ("born", _pick(keys, BORN_HEADERS)))}
 
     def get(rec: dict[str, object], key: str | None) -> str | None:
         if key is None:
@@ -361,7 +364,7 @@ def _jsonl(display: str, text: IO[str], column: str | None, lines: int | None, w
             return InputRow(number, None, problem="not a JSON object")
         name = get(rec, name_key)
         return InputRow(number, name, get(rec, extra["kind"]), get(rec, extra["country"]), get(rec, extra["ident"]),
-                        _problem(name), get(rec, extra["role"]))
+                        _problem(name), get(rec, extra["role"]), get(rec, extra["born"]))
 
     def rows() -> Iterator[InputRow]:
         for number, line in pending:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .births import query_years
 from .countries import query_country
 from .errors import ListDataError, UsageError
 from .match import Hit, MatchConfig, Matcher, Query
@@ -230,6 +231,7 @@ class InputRow:
     ident: str | None = None
     problem: str | None = None  # why the row cannot be screened (empty name, unreadable cell)
     role: str | None = None  # the partner's role in a project, when the file says
+    born: str | None = None  # a person's birth date or year, when the file says
 
 
 @dataclass(slots=True)
@@ -245,20 +247,26 @@ class RowResult:
     ident: str | None = None
     country: str | None = None
     kind: str | None = None
+    born: str | None = None
 
 
-MatchCache = dict[tuple[str, str | None, str | None], list[Hit] | None]
+MatchCache = dict[tuple[str, str | None, str | None, str | None], list[Hit] | None]
 CACHE_LIMIT = 50_000  # distinct names remembered per process before the cache is cleared
 
 
 def screen_row(matcher: Matcher, r: InputRow, threshold: int | None = None,
                cache: MatchCache | None = None) -> RowResult:
     """One row's status and hits (register link chains are added by the caller, which
-    holds the register). A row that cannot be screened keeps its place with the reason."""
+    holds the register). A row that cannot be screened keeps its place with the reason;
+    a kind, country or birth date the matcher cannot read is left out, and the row says so."""
+
+    def result(status: str, hits: list[Hit] | None = None, reason: str | None = None) -> RowResult:
+        return RowResult(r.row, r.name, status, hits or [], reason=reason, ident=r.ident, country=r.country,
+                         kind=r.kind, born=r.born)
+
     if r.problem is not None or not r.name or not r.name.strip():
-        return RowResult(r.row, r.name, "skipped", reason=r.problem or "empty name", ident=r.ident,
-                         country=r.country, kind=r.kind)
-    note = None
+        return result("skipped", reason=r.problem or "empty name")
+    notes: list[str] = []
     kind = r.kind
     if kind is not None:
         from .match.engine import canonical_kind
@@ -266,29 +274,35 @@ def screen_row(matcher: Matcher, r: InputRow, threshold: int | None = None,
         try:
             canonical_kind(kind)
         except UsageError:
-            note, kind = f"kind {kind!r} not understood (person or organisation); screened as any kind", None
+            notes.append(f"kind {kind!r} not understood (person or organisation); screened as any kind")
+            kind = None
     country = r.country
     if country is not None:
         try:
             country = query_country(country)
         except ValueError as exc:
-            not_read = f"{exc}; screened without a country"
-            note, country = f"{note}; {not_read}" if note else not_read, None
-    key = (r.name, kind, country)
+            notes.append(f"{exc}; screened without a country")
+            country = None
+    born = r.born
+    if born is not None:
+        try:
+            query_years(born)
+        except ValueError as exc:
+            notes.append(f"{exc}; screened without a birth date")
+            born = None
+    key = (r.name, kind, country, born)
     if cache is not None and key in cache:
         hits = cache[key]
     else:
         try:
-            res = matcher.match(Query(r.name, kind, country), threshold)
+            res = matcher.match(Query(r.name, kind, country, born), threshold)
         except UsageError as exc:
-            return RowResult(r.row, r.name, "skipped", reason=str(exc), ident=r.ident, country=r.country, kind=r.kind)
+            return result("skipped", reason=str(exc))
         hits = res.hits if res.form.tokens else None
         if cache is not None:
             if len(cache) >= CACHE_LIMIT:
                 cache.clear()
             cache[key] = hits
     if hits is None:
-        return RowResult(r.row, r.name, "skipped", reason="no letters or digits to match on", ident=r.ident,
-                         country=r.country, kind=r.kind)
-    return RowResult(r.row, r.name, worst_level(hits), list(hits), reason=note, ident=r.ident, country=r.country,
-                     kind=r.kind)
+        return result("skipped", reason="no letters or digits to match on")
+    return result(worst_level(hits), list(hits), "; ".join(notes) or None)

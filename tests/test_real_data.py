@@ -114,6 +114,21 @@ def test_real_lists_find_the_listed_body(real_matcher, query, source, listed, le
     assert found[0].level == level, (found[0].score, found[0].explanation())
 
 
+def test_real_birth_dates_weigh_on_a_persons_hits(real_matcher):
+    from screen.match import Query
+
+    def scores(name, born=None):
+        return {(h.source, h.card.name): h.score for h in real_matcher.match(Query(name, "person", born=born)).hits}
+
+    # listed born 1957 (OFAC "DOB 11 Mar 1957"): the year agrees, nothing changes
+    assert scores("Qasem Soleimani", "1957")[("ofac_sdn", "SOLEIMANI, Qasem")] == 100
+    assert scores("Qasem Soleimani", "1990")[("ofac_sdn", "SOLEIMANI, Qasem")] == 80  # exact name: still a review
+    # one vowel from a listed person: a hit by name alone, cleared by a birth year the
+    # records contradict
+    assert ("ofac_sdn", "SIRHAN, Hala") in scores("Hala Sarhan")
+    assert scores("Hala Sarhan", "1990") == {}
+
+
 @pytest.mark.parametrize(
     "query",
     ["Police Scotland", "College of Policing", "Zhejiang Police College", "Shanghai Public Security Bureau",  # T10

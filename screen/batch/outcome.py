@@ -44,6 +44,7 @@ class Outcome:
     country: str | None = None
     kind: str | None = None
     reason: str | None = None
+    born: str | None = None
     hits: list[Hit] = field(default_factory=list)  # hits that count, best first
     rulings: dict[str, Ruling] = field(default_factory=dict)  # hit id -> decision on a hit that counts
     silenced: list[tuple[Hit, Ruling]] = field(default_factory=list)  # false positives, still valid
@@ -66,7 +67,7 @@ def settle(file: str, result: RowResult, screener: Screener, book: DecisionBook 
            baseline: Baseline | None) -> Outcome:
     """Apply decisions and the baseline to one row's hits and work out its status."""
     out = Outcome(file, result.row, result.input, result.status, result.ident, result.country, result.kind,
-                  result.reason)
+                  result.reason, result.born)
     if result.status == "skipped":
         return out
     for h in result.hits:

@@ -5,7 +5,7 @@ its score, level and the reasons for it.
 ``Matcher.match`` normalises the query once (``screen.names.analyze``, the same function
 the indexes were built with), retrieves candidates (``candidates.retrieve``), scores each
 (``scorer.compare``), keeps the best name per entity, applies what the query says beyond
-the name (kind, country) and sorts. Pure: the indexes are passed in.
+the name (kind, country, a person's birth year) and sorts. Pure: the indexes are passed in.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from ..births import describe, disagree, query_years
 from ..countries import query_country
 from ..errors import UsageError
 from ..names import NameForm, analyze, name_variants, qualifier_variants, query_bracket_names
@@ -36,6 +37,7 @@ LISTED_VARIANT_NOTES = {"bracket": "bracketed part read as a name of its own",
                         "gloss": "Chinese institutional words read in English"}
 
 COUNTRY_MISMATCH = 0.10
+BIRTH_MISMATCH = 0.20  # a person born in another year: an exact name drops to review, a near one is cleared
 PINYIN_RUN_MIN = 10  # letters of the shortest pinyin run cut into listed words (a city and a brand)
 WEAK_ALIAS = 0.05
 ABJAD_READING = 0.05  # what a query read by its consonants costs (vowels unwritten: other names share them)
@@ -91,7 +93,7 @@ class Hit:
         out = [f"query normalised: {n}" for n in self.query_notes]
         out += [f"listed name normalised: {n}" for n in self.listed_notes]
         out += self.detail.reasons()
-        out += [f"{text} ({delta * 100:+.0f})" for text, delta in self.context]
+        out += [f"{text} ({delta * 100:+.0f})" if delta else text for text, delta in self.context]
         return out
 
     def to_dict(self) -> dict[str, object]:
@@ -120,6 +122,7 @@ class Query:
     name: str
     kind: str | None = None
     country: str | None = None
+    born: str | None = None  # a person's birth date or year ("1965", "1965-04-29")
 
 
 @dataclass(slots=True)
@@ -148,6 +151,15 @@ def _spelt(reading: AbjadReading, form: NameForm, listed: list[str] | tuple[str,
         return None
     pairs = ", ".join(f"{a} → {b}" for a, b in read)
     return NameForm(tuple(tokens), form.legal, (*form.notes, f"read by its consonants as the lists spell them ({pairs})"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What a query says beyond the name, read: kind, ISO country, birth years."""
+
+    kind: str | None
+    country: str | None
+    born: tuple[int, ...]
 
 
 def _kind_allows(query_kind: str | None, listed_kind: str) -> bool:
@@ -195,6 +207,10 @@ class Matcher:
             country = query_country(query.country)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
+        try:
+            born = query_years(query.born)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
         form = analyze(query.name)
         result = MatchResult(query, form)
         if not form.tokens:
@@ -236,13 +252,14 @@ class Matcher:
                 cut = self._listed_parts(f.tokens)
                 if cut is not None:
                     forms.append((NameForm(cut, f.legal, (*f.notes, f"{QUERY_VARIANT_NOTES['pinyin']} ({' '.join(cut)!r})")), placed))
+        said = _Said(kind, country, born)
         cutoff = self.config.review if threshold is None else threshold
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}
         for f, placed in forms:
-            self._score_form(f, kind, country, best, placed)
+            self._score_form(f, said, best, placed)
         reading = read_abjad(query.name, self.lexicon)
         if reading is not None:
-            self._score_reading(reading, form, kind, country, best)
+            self._score_reading(reading, form, said, best)
         hits: list[Hit] = []
         for (ii, ci), (total, ni, scored, context, pos, f) in best.items():
             score = round(total * 100)
@@ -275,17 +292,17 @@ class Matcher:
         return tuple(out) if len(out) > len(tokens) else None
 
     def _score_form(
-        self, form: NameForm, kind: str | None, country: str | None,
+        self, form: NameForm, said: _Said,
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
         placed: frozenset[str] = frozenset(),
     ) -> None:
         """Score the candidates of one comparable form of the query, keeping in ``best``
         each entity's best name."""
         for ii, pos in retrieve(form.tokens, self.indexes, self.lexicon, self.config.candidates, self.config.min_share):
-            self._score_candidate(form, ii, pos, kind, country, best, placed)
+            self._score_candidate(form, ii, pos, said, best, placed)
 
     def _score_reading(
-        self, reading: AbjadReading, form: NameForm, kind: str | None, country: str | None,
+        self, reading: AbjadReading, form: NameForm, said: _Said,
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
     ) -> None:
         """Score the candidates of an abjad-script query's readings (:mod:`.reading`), each
@@ -293,16 +310,17 @@ class Matcher:
         for ii, pos in retrieve_readings(reading.groups(), self.indexes, self.lexicon, self.config.candidates):
             spelt = _spelt(reading, form, self.indexes[ii].names[pos].split())
             if spelt is not None:
-                self._score_candidate(spelt, ii, pos, kind, country, best, frozenset(), (READING_NOTE, -ABJAD_READING))
+                self._score_candidate(spelt, ii, pos, said, best, frozenset(), (READING_NOTE, -ABJAD_READING))
 
     def _score_candidate(
-        self, form: NameForm, ii: int, pos: int, kind: str | None, country: str | None,
+        self, form: NameForm, ii: int, pos: int, said: _Said,
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]],
         placed: frozenset[str] = frozenset(), extra: tuple[str, float] | None = None,
     ) -> None:
         """Score one candidate name against the query's form, keeping it in ``best`` when it
         is its entity's best name so far; ``extra`` is a reason and its cost the form
         carries (a query read by its consonants)."""
+        kind, country = said.kind, said.country
         weight = self.lexicon.weight
         countries_of = self.lexicon.countries_of
         idx = self.indexes[ii]
@@ -342,6 +360,13 @@ class Matcher:
                     f"the query names another country ({', '.join(named)}: {', '.join(codes)}), listed {where}",
                     -COUNTRY_MISMATCH,
                 ))
+        if said.born and card.kind == "person" and card.birth_years:
+            years = ", ".join(map(str, said.born))
+            if disagree(said.born, card.birth_years):
+                context.append((f"born in another year: query {years}, listed {describe(card.birth_years)}",
+                                -BIRTH_MISMATCH))
+            else:
+                context.append((f"birth year agrees: query {years}, listed {describe(card.birth_years)}", 0.0))
         total = max(0.0, scored.score + sum(d for _, d in context))
         key = (ii, ci)
         if key not in best or total > best[key][0]:

@@ -49,7 +49,7 @@ def check_dict(report: CheckReport) -> dict[str, Any]:
     q = report.query
     return {
         "schema_version": SCHEMA_VERSION,
-        "query": {"name": q.name, "kind": q.kind, "country": q.country, "normalised": report.normalised,
+        "query": {"name": q.name, "kind": q.kind, "country": q.country, "born": q.born, "normalised": report.normalised,
                   "normalisation": list(report.notes)},
         "thresholds": {"match": report.config.match, "review": report.config.review, "shown_from": report.threshold},
         "hits": [hit_record(h, report.register, report.chains) for h in report.hits],

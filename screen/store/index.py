@@ -50,12 +50,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..births import listed_spans
 from ..countries import country_words, place_countries, program_country, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze, name_variants, single_letters
 
-INDEX_VERSION = 44  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 45  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -128,6 +129,7 @@ class EntityCard:
     names: tuple[tuple[str, str, bool], ...]  # (value, type, weak) as published
     fingerprint: str = ""  # Entity.fingerprint() of the record; analysts' decisions are tied to it
     program_countries: tuple[str, ...] = ()  # when the record gives no country: the one its programmes name
+    birth_years: tuple[tuple[int, int], ...] = ()  # spans of years its birth dates allow (screen.births)
 
 
 @dataclass(slots=True)
@@ -164,6 +166,7 @@ class CompiledIndex:
                 tuple(d["lists"]), d["listed_on"], tuple(d["countries"]),
                 tuple((v, t, bool(w)) for v, t, w in d["names"]), d.get("fingerprint", ""),
                 tuple(d.get("program_countries", ())),
+                tuple((lo, hi) for lo, hi in d.get("birth_years", ())),
             )
             self._cards[i] = found
         return found
@@ -204,6 +207,7 @@ def card_for(entity: Entity) -> EntityCard:
         program_countries=() if countries else tuple(dict.fromkeys(
             c for c in (program_country(p) for p in entity.programs) if c
         )),
+        birth_years=listed_spans(entity.birth_dates),
     )
 
 
@@ -214,6 +218,7 @@ def _card_json(card: EntityCard) -> str:
             "kind": card.kind, "programs": card.programs, "lists": card.lists,
             "listed_on": card.listed_on, "countries": card.countries, "names": card.names,
             "fingerprint": card.fingerprint, "program_countries": card.program_countries,
+            "birth_years": card.birth_years,
         },
         ensure_ascii=False,
         separators=(",", ":"),

@@ -139,3 +139,14 @@ def test_read_input_still_returns_every_row(tmp_path):
     got = read_input(f)
     assert [(r.row, r.name, r.problem) for r in got.rows] == [(2, "Alpha", None), (3, None, "empty name"),
                                                                (4, "Beta", None)]
+
+
+@pytest.mark.parametrize("header", ["DOB", "Date of birth", "date_of_birth", "Year of birth", "born"])
+def test_a_birth_date_column_is_found_by_its_header(header):
+    data = f"name,{header}\nChen Quanguo,1955\nAlpha,\n".encode()
+    rows = list(open_input("p.csv", io.BytesIO(data)).rows)
+    assert [(r.name, r.born) for r in rows] == [("Chen Quanguo", "1955"), ("Alpha", None)]
+    xlsx = list(open_input("p.xlsx", io.BytesIO(xlsx_bytes([["name", header], ["Chen Quanguo", "1955-11-01"]]))).rows)
+    assert xlsx[0].born == "1955-11-01"
+    line = json.dumps({"name": "Chen Quanguo", header: 1955}).encode()
+    assert next(open_input("p.jsonl", io.BytesIO(line)).rows).born == "1955"

@@ -57,6 +57,31 @@ def test_a_country_column_in_words_is_read_as_its_code(run, tmp_path):
     assert rows[2]["reason"] == "country 'Chna' is not a country name or ISO code; screened without a country"
 
 
+def test_a_birth_date_column_weighs_on_a_persons_hits(run, tmp_path):
+    # CHEN, Quanguo is listed born 1955 (OFAC SDN fixture)
+    f = tmp_path / "people.csv"
+    f.write_text("name,kind,date of birth\nChen Quanguo,person,1955-11-01\nChen Quanguo,person,1980\n"
+                 "Chen Quanguo,person,unknown\nChen Quanguo,person,\n", encoding="utf-8")
+    rows = results(run("screen", str(f), "--format", "json", "--no-register"))
+    sdn = [next(h for h in r["hits"] if h["source"] == "ofac_sdn") for r in rows]
+    assert [h["score"] for h in sdn] == [100, 80, 100, 100]
+    assert "birth year agrees: query 1955, listed 1955" in sdn[0]["explanation"]
+    assert "born in another year: query 1980, listed 1955 (-20)" in sdn[1]["explanation"]
+    assert rows[0]["born"] == "1955-11-01" and rows[1]["status"] == "review"
+    assert rows[2]["reason"].startswith("birth date 'unknown' holds no year") and rows[2]["born"] == "unknown"
+    assert "born" not in rows[3] and rows[3].get("reason") is None
+
+
+def test_check_takes_a_birth_year(run):
+    r = run("check", "Chen Quanguo", "--born", "1980", "--format", "json", "--no-register", "--explain")
+    doc = json.loads(r.stdout)
+    assert doc["query"]["born"] == "1980"
+    sdn = next(h for h in doc["hits"] if h["source"] == "ofac_sdn")
+    assert sdn["score"] == 80 and sdn["level"] == "review"
+    r = run("check", "Chen Quanguo", "--born", "sometime")
+    assert r.exit_code == ExitCode.USAGE and "birth date 'sometime' holds no year" in r.output
+
+
 def test_exit_codes_follow_fail_on(run, partners, tmp_path):
     assert run("screen", str(partners), "--no-register").exit_code == ExitCode.FLAGGED
     assert run("screen", str(partners), "--no-register", "--fail-on", "never").exit_code == 0

@@ -169,6 +169,57 @@ def test_a_country_that_names_no_country_is_a_usage_error(matcher):
         matcher.match(Query("CHEN Quanguo", country="Chna"))
 
 
+@pytest.fixture(scope="module")
+def born():
+    people = [
+        Entity("test", "k", PER, (Name("KARAMI, Hassan", NameType.PRIMARY),), Provenance("test", "f.csv", "k", "row k"),
+               programs=("TEST",), birth_dates=("01 Jan 1961 to 31 Dec 1962",)),
+        Entity("test", "c", PER, (Name("CHEN, Quanguo", NameType.PRIMARY),), Provenance("test", "f.csv", "c", "row c"),
+               programs=("TEST",), birth_dates=("circa 1955",)),
+        Entity("test", "n", PER, (Name("NODATE, Person", NameType.PRIMARY),), Provenance("test", "f.csv", "n", "row n"),
+               programs=("TEST",)),
+        Entity("test", "o", ORG, (Name("Karami Trading Company", NameType.PRIMARY),), Provenance("test", "f.csv", "o", "row o"),
+               programs=("TEST",)),
+    ] + [ent(f"f{i}", ORG, f"Filler {w} Company") for i, w in enumerate("alpha beta gamma delta".split())]
+    return Matcher([build_index("test", people)])
+
+
+@pytest.mark.parametrize(
+    "query,born_,score,reason",
+    [
+        ("Hassan Karami", None, 100, None),
+        ("Hassan Karami", "1962", 100, "birth year agrees: query 1962, listed 1961–1962"),
+        ("Hassan Karami", "1963-05-01", 100, "birth year agrees: query 1963, listed 1961–1962"),  # a year's slack
+        ("Hassan Karami", "1985", 80, "born in another year: query 1985, listed 1961–1962 (-20)"),
+        ("Hassan Karami", "29/04/1959", 80, "born in another year: query 1959, listed 1961–1962 (-20)"),
+        ("Chen Quanguo", "1958", 100, "birth year agrees: query 1958, listed 1953–1957"),  # circa: two years each way
+        ("Chen Quanguo", "1959", 80, "born in another year: query 1959, listed 1953–1957 (-20)"),
+        ("Person Nodate", "1990", 100, None),  # the list gives no date: nothing to compare
+    ],
+)
+def test_a_birth_year_agrees_or_differs_and_says_so(born, query, born_, score, reason):
+    hit = born.match(Query(query, kind="person", born=born_)).hits[0]
+    assert hit.score == score
+    said = [r for r in hit.explanation() if "born" in r or "birth" in r]
+    assert said == ([reason] if reason else [])
+
+
+def test_a_birth_year_says_nothing_of_a_body(born):
+    hit = born.match(Query("Karami Trading Company", born="1985")).hits[0]
+    assert hit.score == 100 and not any("birth" in r or "born" in r for r in hit.explanation())
+
+
+def test_a_near_name_born_in_another_year_is_cleared(born):
+    near = born.match(Query("Hassan Karimi", kind="person")).hits
+    assert near and near[0].card.record_id == "k" and near[0].score < 100
+    assert not born.match(Query("Hassan Karimi", kind="person", born="1985")).hits
+
+
+def test_a_birth_date_with_no_year_is_a_usage_error(born):
+    with pytest.raises(UsageError, match="birth date 'unknown' holds no year"):
+        born.match(Query("Hassan Karami", born="unknown"))
+
+
 def test_weak_alias_is_marked_and_scores_lower(matcher):
     hit = matcher.match("Tiger Squad").hits[0]
     assert hit.matched_name == "Tiger Squad" and hit.score == 95

@@ -17,7 +17,7 @@ def row_record(o: Outcome) -> dict[str, Any]:
     ``programs`` and ``explanation``; a hit with an analyst's decision on it carries
     ``decision`` (its state and the decision); silenced and unchanged hits are listed apart."""
     d: dict[str, Any] = {"file": o.file, "row": o.row, "input": o.input, "status": o.status}
-    for key, value in (("id", o.ident), ("country", o.country), ("kind", o.kind), ("reason", o.reason)):
+    for key, value in (("id", o.ident), ("country", o.country), ("kind", o.kind), ("born", o.born), ("reason", o.reason)):
         if value is not None:
             d[key] = value
     d["re_review"] = o.re_review
