@@ -62,7 +62,7 @@ def screen_parties(project: Project, screener: Screener) -> list[PartyResult]:
             continue
         key = (p.name, p.kind, p.country)
         if key not in cache:
-            res = screener.matcher.match(Query(p.name, p.kind, p.country))
+            res = screener.matcher.match(Query(p.name, p.kind, p.country, p.born))
             cache[key] = res.hits if res.form.tokens else None
         hits = cache[key]
         if hits is None:

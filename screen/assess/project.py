@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..births import query_years
 from ..countries import to_iso2
 from ..errors import InputError
 from ..yamlfile import error_place, load_yaml
@@ -41,6 +42,7 @@ class Party:
     kind: str | None = None  # "org" or "person"
     detail: str | None = None  # the role as the file words it ("delivery partner")
     problem: str | None = None  # why it cannot be screened
+    born: str | None = None  # a person's birth year or date
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +169,9 @@ def load_project(path: Path | str) -> Project:
         problem = None if name else "empty name"
         if name and "\x00" in name:
             problem = "name holds a NUL byte"
+        born = str(entry["born"]) if entry.get("born") is not None else None
         parties.append(Party(name, role, where, country, KINDS.get(entry.get("kind") or "", None),
-                             entry.get("role"), problem))
+                             entry.get("role"), problem, born))
 
     for key in ("funder", "implementer"):
         if data.get(key) is not None:
@@ -236,7 +239,14 @@ def _partners_file(path: Path, shown: str, problems: list[str], digest: Any) -> 
         if r.country and country is None:
             problems.append(f"partners_file: {shown}, row {r.row}: {r.country!r} is not a country name or ISO code")
         kind = KINDS.get((r.kind or "").strip().casefold()) if r.kind else None
-        out.append(Party(r.name, "partner", f"{shown} row {r.row}", country, kind, r.role, r.problem))
+        born = r.born
+        if born is not None:
+            try:
+                query_years(born)
+            except ValueError as exc:
+                problems.append(f"partners_file: {shown}, row {r.row}: {exc}")
+                born = None
+        out.append(Party(r.name, "partner", f"{shown} row {r.row}", country, kind, r.role, r.problem, born))
     return out
 
 

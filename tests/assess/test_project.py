@@ -38,6 +38,7 @@ def test_parties_in_order_with_roles_and_places(project):
     ({"partners": [{"name": "X", "kind": "robot"}]}, "partners[0].kind: 'robot' is not one of"),
     ({"partners": [{"nmae": "X"}]}, "partners[0]: Additional properties are not allowed ('nmae' was unexpected)"),
     ({"stage": "done"}, "stage: 'done' is not one of"),
+    ({"partners": [{"name": "X", "kind": "person", "born": "sixties"}]}, "partners[0].born: 'sixties' does not match"),
     ({"start": "last year"}, "start: 'last year' does not match"),
     ({"assistance": []}, "assistance: [] should be non-empty"),
     ({"partners": [], "funder": None}, "nothing to screen"),
@@ -93,3 +94,13 @@ def test_partners_spreadsheet_rows_keep_their_place(project, tmp_path):
     (tmp_path / "p.csv").write_text("organisation,country,role\nA,CN,x\n,CN,\n", encoding="utf-8")
     p = load_project(project(partners=None, partners_file="p.csv"))
     assert [(x.name, x.where, x.problem) for x in p.parties] == [("A", "p.csv row 2", None), (None, "p.csv row 3", "empty name")]
+
+
+def test_a_persons_birth_date_is_read_from_the_project_and_its_spreadsheet(project, tmp_path):
+    p = load_project(project(partners=[{"name": "Chen Quanguo", "kind": "person", "born": 1955},
+                                       {"name": "A Person", "kind": "person", "born": "1960-02-01"}]))
+    assert [x.born for x in p.parties if x.role == "partner"] == ["1955", "1960-02-01"]
+    (tmp_path / "p.csv").write_text("name,kind,date of birth\nChen Quanguo,person,1955\nB,person,unknown\n",
+                                    encoding="utf-8")
+    with pytest.raises(ProjectError, match=r"p.csv, row 3: birth date 'unknown' holds no year"):
+        load_project(project(partners=None, partners_file="p.csv"))
