@@ -101,6 +101,12 @@ def real_matcher(imported):
         ("Kashi Prefecture PSB", "us_csl", "Kashgar Prefecture Public Security Bureau", "match"),
         ("Hikvision", "us_csl", "Hangzhou Hikvision Digital Technology Co., Ltd.", "match"),
         ("XPCC", "us_csl", "Xinjiang Production and Construction Corps (XPCC)", "match"),
+        # Russian institutional words in Latin letters read in English, either way
+        ("Izhevsk Mechanical Plant", "ofac_sdn", "IZHEVSKY MEKHANICHESKY ZAVOD JSC", "match"),
+        ("Proton-Elektroteks Trading House", "ofac_sdn", "AKTSIONERNOE OBSHCHESTVO TORGOVYI DOM PROTON-ELEKTROTEKS",
+         "match"),
+        ("Nauchno-Proizvodstvennoe Predpriyatie Salyut", "us_csl", "Scientific-Production Enterprise Salyut, JSC",
+         "match"),
         # Arabic script read by its consonants against Latin-only listings
         ("قاسم سلیمانی", "ofac_sdn", "SOLEIMANI, Qasem", "match"),
         ("حسن نصر الله", "ofac_sdn", "NASRALLAH, Hasan", "match"),

@@ -31,10 +31,12 @@ _KIND_ALIASES = {"org": "organisation", "organization": "organisation", "company
 
 QUERY_VARIANT_NOTES = {"bracket": "query's bracketed part read separately",
                        "gloss": "Chinese institutional words read in English",
+                       "russian": "Russian institutional words read in English",
                        "qualifier": "query read without its last part after a comma",
                        "pinyin": "a run of pinyin read as the words the lists hold"}
 LISTED_VARIANT_NOTES = {"bracket": "bracketed part read as a name of its own",
-                        "gloss": "Chinese institutional words read in English"}
+                        "gloss": "Chinese institutional words read in English",
+                        "russian": "Russian institutional words read in English"}
 
 COUNTRY_MISMATCH = 0.10
 BIRTH_MISMATCH = 0.20  # a person born in another year: an exact name drops to review, a near one is cleared

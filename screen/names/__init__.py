@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from .russian import russian_glosses
 from .tables import (
     ABBREVIATIONS,
     CONFUSABLES,
@@ -525,12 +526,14 @@ def qualifier_variants(text: str, strict: bool = False) -> list[str]:
 
 
 def name_variants(text: str) -> list[tuple[str, str]]:
-    """Other readings of a name, each with its kind ("bracket" or "gloss"): what its
-    brackets stand for (:func:`bracket_variants`) and its Chinese institutional words in
-    English (:func:`han_glosses`, one reading per rendering). The index holds them for
-    listed names; the matcher reads a query in them too."""
+    """Other readings of a name, each with its kind ("bracket", "gloss" or "russian"):
+    what its brackets stand for (:func:`bracket_variants`), its Chinese institutional words
+    in English (:func:`han_glosses`, one reading per rendering) and its Russian or Ukrainian
+    ones written in Latin letters (:func:`.russian.russian_glosses`). The index holds them
+    for listed names; the matcher reads a query in them too."""
     out = [(v, "bracket") for v in bracket_variants(text)]
     out.extend((gloss, "gloss") for gloss in han_glosses(text))
+    out.extend((gloss, "russian") for gloss in russian_glosses(text))
     return out
 
 

@@ -150,6 +150,18 @@ _forms(
     "oyj", "sa de cv", "s a de c v", "jsc co", "sas", "sociedad por acciones simplificada",
     "societe par actions simplifiee",
 )
+# Russian and Ukrainian legal forms written out in Latin letters, in the spellings the
+# lists use ("Aktsionernoe Obshchestvo", "Otkrytoye Aktsionernoe Obschestvo", "Obshchestvo s
+# Ogranichennoi Otvetstvennostyu", "Pryvatne Aktsionerne Tovarystvo").
+_SOCIETY = ("obshchestvo", "obschestvo", "obshestvo")
+_JOINT_STOCK = ("aktsionernoe", "aktsionernoye")
+_forms("JSC", *(f"{kind}{j} {s}" for kind in ("", "otkrytoe ", "otkrytoye ", "zakrytoe ", "zakrytoye ",
+                                                 "publichnoe ", "publichnoye ", "nepublichnoe ")
+                for j in _JOINT_STOCK for s in _SOCIETY))
+_forms("JSC", *(f"{kind}aktsionerne tovarystvo" for kind in ("", "pryvatne ", "publichne ", "vidkryte ", "zakryte ")))
+_forms("LLC", *(f"{s} s ogranichennoy {o}" for s in _SOCIETY for o in ("otvetstvennostyu", "otvetstvennostiu")),
+       *(f"{s} s ogranichennoi {o}" for s in _SOCIETY for o in ("otvetstvennostyu", "otvetstvennostiu")),
+       "tovarystvo z obmezhenoyu vidpovidalnistyu", "tovarystvo z obmezhenoiu vidpovidalnistiu")
 _forms("CORP", "corporation", "inc", "incorporated")
 _forms("CO", "company")
 
