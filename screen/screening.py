@@ -8,10 +8,10 @@ files lives in ``screen.inputs``; matching in ``screen.match``; rendering in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .births import query_years
 from .countries import query_country
@@ -254,6 +254,18 @@ MatchCache = dict[tuple[str, str | None, str | None, str | None], list[Hit] | No
 CACHE_LIMIT = 50_000  # distinct names remembered per process before the cache is cleared
 
 
+def _readable(value: str | None, read: Callable[[str], Any], what: str, notes: list[str]) -> Any:
+    """``read(value)``, or None with a note when the value cannot be read ("country 'Chna'
+    is not a country name or ISO code; screened without a country")."""
+    if value is None:
+        return None
+    try:
+        return read(value)
+    except ValueError as exc:
+        notes.append(f"{exc}; screened without {what}")
+        return None
+
+
 def screen_row(matcher: Matcher, r: InputRow, threshold: int | None = None,
                cache: MatchCache | None = None) -> RowResult:
     """One row's status and hits (register link chains are added by the caller, which
@@ -276,20 +288,8 @@ def screen_row(matcher: Matcher, r: InputRow, threshold: int | None = None,
         except UsageError:
             notes.append(f"kind {kind!r} not understood (person or organisation); screened as any kind")
             kind = None
-    country = r.country
-    if country is not None:
-        try:
-            country = query_country(country)
-        except ValueError as exc:
-            notes.append(f"{exc}; screened without a country")
-            country = None
-    born = r.born
-    if born is not None:
-        try:
-            query_years(born)
-        except ValueError as exc:
-            notes.append(f"{exc}; screened without a birth date")
-            born = None
+    country = _readable(r.country, query_country, "a country", notes)
+    born = r.born if _readable(r.born, query_years, "a birth date", notes) else None
     key = (r.name, kind, country, born)
     if cache is not None and key in cache:
         hits = cache[key]
