@@ -11,6 +11,7 @@ query written as the candidate spells it, where a reading allows.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,11 +55,16 @@ def _compound(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _joined(a: tuple[str, ...], b: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
     """Listed spellings of two words written as one: with the second's article as "l" or
-    assimilated ("Abdulrahman", "Abdurrahman": ال before r is spoken "r")."""
+    assimilated ("Abdulrahman", "Abdurrahman": ال before r is spoken "r"). A spelling must
+    begin with the consonants of the first word as it is read alone, so that the first word
+    cannot vanish into the second (هيا الراشد is not "Rashid")."""
     if not has_article(b):
-        return _spellings(a + b, lexicon)
-    rest = without_article(b)
-    return _spellings(a + ("l",) + rest, lexicon) | _spellings(a + rest, lexicon)
+        found = _spellings(a + b, lexicon)
+    else:
+        rest = without_article(b)
+        found = _spellings(a + ("l",) + rest, lexicon) | _spellings(a + rest, lexicon)
+    heads = tuple(k for k in abjad_keys(a) if k)
+    return frozenset(w for w in found if latin_key(w).startswith(heads)) if heads else frozenset()
 
 
 def read_abjad(text: str, lexicon: Lexicon) -> AbjadReading | None:
@@ -84,37 +90,38 @@ def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[
     the others as transliterated, and the (transliterated, listed) pairs read.
 
     A word is read as one listed word, two words as one ("عبد الرحمن" / "abdurrahman"), or one
-    word as two listed words ("بنحسين" / "ben hassine")."""
+    word as two listed words ("بنحسين" / "ben hassine"). Each listed word is read as often
+    as the listed name holds it ("Mostafa Kamel Mostafa")."""
     listed_set = set(listed)
     pairs = list(zip(listed, listed[1:]))
     out: list[str] = []
     read: list[tuple[str, str]] = []
-    used: set[str] = set()
+    left = Counter(listed)
     i = 0
     n = len(reading.words)
     while i < n:
         if i + 1 < n:
-            both = sorted(w for w in reading.joined[i] & listed_set if w not in used)
+            both = sorted(w for w in reading.joined[i] & listed_set if left[w])
             if both and not (reading.single[i] & listed_set and reading.single[i + 1] & listed_set):
                 out.append(both[0])
-                used.add(both[0])
+                left[both[0]] -= 1
                 read.append((reading.words[i] + " " + reading.words[i + 1], both[0]))
                 i += 2
                 continue
-        one = [w for w in listed if w in reading.single[i] and w not in used]
+        one = [w for w in listed if w in reading.single[i] and left[w]]
         if one:
             out.append(one[0])
-            used.add(one[0])
+            left[one[0]] -= 1
             read.append((reading.words[i], one[0]))
         else:
             two = next(
                 (p for p in pairs if latin_key(p[0] + p[1]) in abjad_keys(reading.units[i])
-                 and vowels_agree(reading.units[i], p[0] + p[1]) and not used & set(p)),
+                 and vowels_agree(reading.units[i], p[0] + p[1]) and left[p[0]] and left[p[1]]),
                 None,
             )
             if two:
                 out.extend(two)
-                used.update(two)
+                left.subtract(two)
                 read.append((reading.words[i], " ".join(two)))
             else:
                 out.append(reading.words[i])

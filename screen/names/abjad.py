@@ -67,11 +67,12 @@ def is_abjad(text: str) -> bool:
 # ه and ة, which Latin spellings write as "h" or leave out ("Khamenei" for خامنه‌ای,
 # "Fatima" for فاطمة); ح, also "h" in anyascii, is always written.
 _SOFT_H = frozenset("\u0647\u0629\u06c0\u06c1\u06d5")
-# Persian ی, which ends a word for "i" or for "a" (موسی, "Musa"); Arabic ي ends one for "i".
-_PERSIAN_YEH = "\u06cc"
-# Alif in its forms (ا أ إ آ ٱ, and ى at a word's end), a long "a" (or a vowel-bearing
-# hamza); anyascii writes the bare one as nothing.
-_ALIF = frozenset("\u0627\u0623\u0625\u0622\u0671\u0649")
+# Persian ی, which ends a word for "i" or for "a" (موسی, "Musa"), and ى, written for the
+# same two in Arabic (موسى, "Musa"; in Egypt also على, "Ali"); Arabic ي ends one for "i".
+_PERSIAN_YEH = frozenset("\u06cc\u0649")
+# Alif in its forms (ا أ إ آ ٱ), a long "a" (or a vowel-bearing hamza); anyascii writes the
+# bare one as nothing.
+_ALIF = frozenset("\u0627\u0623\u0625\u0622\u0671")
 
 
 def abjad_words(text: str) -> list[tuple[str, ...]]:
@@ -82,7 +83,7 @@ def abjad_words(text: str) -> list[tuple[str, ...]]:
     for word in _WORD.findall(strip_invisible(text)):
         units = tuple(
             u for u in (
-                "h?" if ch in _SOFT_H else "y?" if ch == _PERSIAN_YEH else "A" if ch in _ALIF
+                "h?" if ch in _SOFT_H else "y?" if ch in _PERSIAN_YEH else "A" if ch in _ALIF
                 else "".join(c for c in anyascii(ch).lower() if c.isalpha())
                 for ch in word
             ) if u

@@ -44,6 +44,9 @@ def test_latin_key(latin, key):
         ("بلال", "bilal"),  # alif between the l's
         ("العشي", "achi"),  # the article left out; ش as French "ch"
         ("ياسر", "yasir"),
+        ("موسى", "musa"),  # a final ى, a long "a"
+        ("على", "ali"),  # or, as Egypt writes it, a final "i"
+        ("حقانى", "haqqani"),
     ],
 )
 def test_abjad_word_reads_as_latin(arabic, latin):
@@ -95,6 +98,8 @@ ENTITIES = [
     ent("4", "KHAMENEI, Mojtaba"),
     ent("5", "WALI, Mahmoud"),
     ent("6", "ABDURRAHMAN, Yusuf"),
+    ent("7", "MOSTAFA KAMEL MOSTAFA IBRAHIM"),
+    ent("8", "RASHID, Haya", "RASHID"),
 ] + [ent(f"x{i}", f"Filler {w}") for i, w in enumerate("alpha beta gamma delta epsilon zeta eta theta".split())]
 
 
@@ -131,3 +136,20 @@ def test_other_names_sharing_consonants_are_not_hits(matcher):
 def test_compare_reads_arabic_script(matcher):
     assert matcher.compare("قاسم سلیمانی", "Qasem SOLEIMANI").score >= 0.9
     assert matcher.compare("قاسم سلیمانی", "Hasan NASRALLAH").score < 0.5
+
+
+def test_a_listed_word_is_read_as_often_as_the_name_holds_it(matcher):
+    hit = matcher.match(Query("مصطفى كمال مصطفى ابراهيم", kind="person")).hits[0]
+    assert hit.card.record_id == "7" and hit.score == 95
+    assert any("mstfy → mostafa, kmal → kamel, mstfy → mostafa" in n for n in hit.query_notes), hit.query_notes
+
+
+def test_a_word_does_not_vanish_into_the_next_one_it_is_joined_with(matcher):
+    # هيا الراشد is not read as the one word "Rashid": joined, هيا's h and y could be left
+    # out, but a compound keeps its first word's consonants
+    from screen.match.reading import read_abjad
+
+    reading = read_abjad("هيا الراشد", matcher.lexicon)
+    assert "rashid" not in reading.joined[0]
+    hits = {h.card.record_id: h for h in matcher.match(Query("هيا الراشد", kind="person")).hits}
+    assert hits["8"].matched_name == "RASHID, Haya"
