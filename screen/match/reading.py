@@ -29,10 +29,12 @@ class AbjadReading:
     single: tuple[frozenset[str], ...]  # listed spellings of each word
     joined: tuple[frozenset[str], ...]  # of each word written as one with the next
     units: tuple[tuple[str, ...], ...]
+    parts: tuple[frozenset[str], ...] = ()  # of the two names in a word that joins them (عبدالرحمان)
 
     def groups(self) -> list[frozenset[str]]:
-        """The spellings of each word, and of each two neighbouring words written as one."""
-        return [*self.single, *(j for j in self.joined if j)]
+        """The spellings of each word, of each two neighbouring words written as one, and
+        of the names a word written joined holds."""
+        return [*self.single, *(j for j in self.joined if j), *(p for p in self.parts if p)]
 
 
 def _spellings(units: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
@@ -82,7 +84,13 @@ def read_abjad(text: str, lexicon: Lexicon) -> AbjadReading | None:
             found |= _spellings(units + ("l",), lexicon)
         single.append(frozenset(found))
     joined = tuple(_joined(a, b, lexicon) if _compound(a, b) else frozenset() for a, b in zip(words, words[1:]))
-    return AbjadReading(tuple(transliterated(u) for u in words), tuple(single), joined, words)
+    parts: list[frozenset[str]] = []
+    for units in words:
+        # عبد with the article and a name written as one word ("عبدالرحمان"), which the
+        # lists may write as two ("Abdul Rahman"): each part retrieves the listings
+        if units[:2] == ("b", "d") and has_article(units[2:]) and len(units) > 5:
+            parts += [_spellings(("b", "d", "l"), lexicon), _spellings(without_article(units[2:]), lexicon)]
+    return AbjadReading(tuple(transliterated(u) for u in words), tuple(single), joined, words, tuple(parts))
 
 
 def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:

@@ -153,6 +153,8 @@ def abjad_keys(units: tuple[str, ...]) -> frozenset[str]:
     keys: set[str] = set()
     for combo in product(*(_spellings(u, i == 0) for i, u in enumerate(units))):
         keys.add(_collapse(combo))
+        if combo[-1] == "h" and units[-1] == "h?":
+            keys.add(_collapse((*combo, "a")))  # a final ه spelt with a vowel after it: طه, "Taha"
         if len(keys) >= _KEYS_MAX:
             break
     if has_article(units):  # ال, "al-"
