@@ -58,3 +58,29 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def own_record_recall(m, queries, label: str, show: bool, kind: str | None = None) -> None:
+    """Print the share of ``queries`` ((source, record id), name) found on their own record
+    (a hit at review level or above), the share where it is the top hit, and the speed;
+    with ``show``, the first 40 misses."""
+    import time
+
+    from screen.match import Query
+
+    found = top = 0
+    misses = []
+    t = time.perf_counter()
+    for (source, record), name in queries:
+        hits = m.match(Query(name, kind=kind)).hits
+        own = [h for h in hits if h.card.source == source and h.card.record_id == record]
+        found += bool(own)
+        top += bool(hits) and hits[0].card.source == source and hits[0].card.record_id == record
+        if not own:
+            misses.append(f"{source}:{record} {name} → " + (f"{hits[0].matched_name} ({hits[0].score})" if hits else "no hit"))
+    n = len(queries)
+    dt = time.perf_counter() - t
+    print(f"{label:52} {n:5d}  recall {found / n:.3f} (own record first: {top / n:.3f})  ({n / dt:,.0f} names/s)")
+    if show:
+        for line in misses[:40]:
+            print("  MISS", line)

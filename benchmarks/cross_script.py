@@ -21,10 +21,9 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-import time
 from dataclasses import replace
 
-from _common import EVAL, matcher, need, read_csv, store
+from _common import EVAL, matcher, need, own_record_recall, read_csv, store
 
 from screen.match import Matcher, Query
 from screen.store.index import build_index
@@ -46,25 +45,6 @@ def without_arabic(entities):
     return kept, queries
 
 
-def recall(m: Matcher, queries, label: str, show: bool) -> None:
-    found = top = 0
-    misses = []
-    t = time.perf_counter()
-    for (source, record), name in queries:
-        hits = m.match(Query(name, kind="person")).hits
-        own = [h for h in hits if h.card.source == source and h.card.record_id == record]
-        found += bool(own)
-        top += bool(hits) and hits[0].card.record_id == record
-        if not own:
-            misses.append(f"{source}:{record} {name} → " + (f"{hits[0].matched_name} ({hits[0].score})" if hits else "no hit"))
-    n = len(queries)
-    dt = time.perf_counter() - t
-    print(f"{label:46} {n:5d}  recall {found / n:.3f} (own record first: {top / n:.3f})  ({n / dt:,.0f} names/s)")
-    if show:
-        for line in misses[:40]:
-            print("  MISS", line)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print misses and false alarms")
@@ -76,8 +56,8 @@ def main() -> None:
         indexes.append(build_index(source, kept))
         queries.extend(((source, rid), name) for rid, name in q)
     print(f"Arabic-script names of {', '.join(SOURCES)} person records that also hold Latin names: {len(queries)}")
-    recall(Matcher(indexes), queries, "found through the Latin spellings only", args.show)
-    recall(Matcher([st.index(s) for s in SOURCES]), queries, "found with the lists' Arabic-script names too", False)
+    own_record_recall(Matcher(indexes), queries, "found through the Latin spellings only", args.show, kind="person")
+    own_record_recall(Matcher([st.index(s) for s in SOURCES]), queries, "found with the lists' Arabic-script names too", False, kind="person")
 
     m = matcher()
     rows = [r for r in read_csv(EVAL / "opensanctions_candidate_generation" / "negatives_global.csv") if ARABIC.search(r["full_name"])]

@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
 from dataclasses import replace
 
-from _common import store
+from _common import own_record_recall, store
 
-from screen.match import Matcher, Query
+from screen.match import Matcher
 from screen.store.index import build_index
 
 SOURCES = ("ofac_sdn", "ofac_cons", "us_csl", "uk", "un")
@@ -69,24 +68,6 @@ def split(entities):
     return to_russian, to_english, to_latin, english_queries, russian_queries, cyrillic_queries
 
 
-def recall(m: Matcher, queries, label: str, show: bool) -> None:
-    found = 0
-    misses = []
-    t = time.perf_counter()
-    for (source, record), name in queries:
-        hits = m.match(Query(name)).hits
-        if any(h.card.source == source and h.card.record_id == record for h in hits):
-            found += 1
-        else:
-            misses.append(f"{source}:{record} {name} → " + (f"{hits[0].matched_name} ({hits[0].score})" if hits else "no hit"))
-    n = len(queries)
-    dt = time.perf_counter() - t
-    print(f"{label:52} {n:5d}  recall {found / n:.3f}  ({n / dt:,.0f} names/s)")
-    if show:
-        for line in misses[:40]:
-            print("  MISS", line)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print misses")
@@ -102,9 +83,9 @@ def main() -> None:
         russian_q += [((source, rid), name) for rid, name in rq]
         cyrillic_q += [((source, rid), name) for rid, name in cq]
     print(f"records named both ways: pairs of names from {', '.join(SOURCES)}")
-    recall(Matcher(to_russian), english_q, "English name → record in Russian words only", args.show)
-    recall(Matcher(to_english), russian_q, "Russian-worded name → record in English only", args.show)
-    recall(Matcher(to_latin), cyrillic_q, "Cyrillic name → record in English only", args.show)
+    own_record_recall(Matcher(to_russian), english_q, "English name → record in Russian words only", args.show)
+    own_record_recall(Matcher(to_english), russian_q, "Russian-worded name → record in English only", args.show)
+    own_record_recall(Matcher(to_latin), cyrillic_q, "Cyrillic name → record in English only", args.show)
 
 
 if __name__ == "__main__":
