@@ -53,6 +53,16 @@ def test_check_explain_names_the_normalisation(run):
     assert "pinyin" in r.stdout and "CHEN, Quanguo" in r.stdout
 
 
+def test_check_shows_what_the_list_says_of_a_person(run):
+    # the OFAC fixture gives CHEN, Quanguo "DOB 1955; ... nationality China"
+    r = run("check", "Chen Quanguo", "--explain", "--no-register", "--source", "ofac_sdn")
+    assert "listed: born 1955; countries CN" in r.stdout
+    hit = json.loads(run("check", "Chen Quanguo", "--format", "json", "--source", "ofac_sdn").stdout)["hits"][0]
+    assert hit["born"] == "1955" and hit["countries"] == ["CN"]
+    body = json.loads(run("check", "Xinjiang Police College", "--format", "json", "--no-register").stdout)
+    assert body["hits"][0]["born"] is None
+
+
 def test_check_clear_exits_0(run):
     r = run("check", "Police Scotland")
     assert r.exit_code == ExitCode.OK, r.output

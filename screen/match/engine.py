@@ -112,6 +112,7 @@ class Hit:
             "lists": list(self.card.lists),
             "listed_on": self.card.listed_on,
             "countries": list(self.card.countries),
+            "born": describe(self.card.birth_years) or None,
             "fingerprint": self.card.fingerprint,
             "explanation": self.explanation(),
         }

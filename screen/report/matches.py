@@ -13,6 +13,7 @@ from rich.table import Table
 
 from typing import TYPE_CHECKING
 
+from ..births import describe
 from ..screening import REGISTER, CheckReport, hit_record
 
 if TYPE_CHECKING:
@@ -82,6 +83,10 @@ def render_check(report: CheckReport, console: Console, fmt: str, explain: bool)
     if explain:
         for n, h in enumerate(report.hits, 1):
             console.print(f"\n[bold]#{n}[/] {h.score} {h.card.source} {escape(h.card.id)}: {escape(h.card.name)}")
+            listed = [f"born {describe(h.card.birth_years)}"] if h.card.birth_years else []
+            listed += [f"countries {', '.join(h.card.countries)}"] if h.card.countries else []
+            if listed:
+                console.print(f"  listed: {escape('; '.join(listed))}")
             for reason in h.explanation():
                 console.print(f"  • {escape(reason)}")
     console.print(f"searched: {escape(searched)}")
