@@ -111,6 +111,12 @@ def read_bytes(path: Path) -> bytes:
         raise SourceFormatError(f"cannot read file ({exc.strerror})", str(path)) from exc
 
 
+def is_number(text: str) -> bool:
+    """Whether ``text`` is a number written in ASCII digits ("29159"; not "¹29159", whose
+    superscript ``str.isdigit`` accepts and ``int`` refuses)."""
+    return text.isascii() and text.isdigit()
+
+
 def line_of(data: bytes | str, offset: int) -> int:
     """1-based line number of a byte or character offset."""
     newline: bytes | str = b"\n" if isinstance(data, bytes) else "\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import SourceFormatError
 from ..model import Address, Entity, EntityKind, Identifier, Link, Name, NameType, Provenance
 from ..names import detect_script
-from ._readers import csv_rows, decode, read_bytes
+from ._readers import csv_rows, decode, is_number, read_bytes
 from .base import Detection, FileSet, Format, Leftovers, ParseIssue, ParseResult, Sniff
 from .ofac_remarks import parse_remarks
 
@@ -60,19 +60,19 @@ class OfacCsvFormat(Format):
             return None
         text = sniff.head.rstrip(b"\x1a").decode("cp1252", errors="replace")
         lines = [ln for ln in text.splitlines() if ln.strip()]
-        if not lines or not lines[0].split(",", 1)[0].strip().isdigit():
+        if not lines or not is_number(lines[0].split(",", 1)[0].strip()):
             return None
         # drop a possibly cut last line of the head
         sample = lines[:-1] if len(lines) > 1 else lines
         rows = [r for r in csv.reader(io.StringIO("\n".join(sample))) if r]
-        if not rows or not all(r[0].strip().isdigit() for r in rows):
+        if not rows or not all(is_number(r[0].strip()) for r in rows):
             return None
         widths = {len(r) for r in rows}
         if widths == {12}:
             return Detection(self.NAME, self._which_list(rows), "primary", "OFAC primary records")
         if widths == {5} and all(_empty(r[2]).lower() in _ALT_TYPES for r in rows):
             return Detection(self.NAME, None, "alt", "OFAC aliases (ALT)")
-        if widths == {6} and all(r[1].strip().isdigit() for r in rows):
+        if widths == {6} and all(is_number(r[1].strip()) for r in rows):
             return Detection(self.NAME, None, "add", "OFAC addresses (ADD)")
         if widths == {2}:
             return Detection(self.NAME, None, "comments", "OFAC remarks overflow (comments)")
@@ -101,7 +101,7 @@ class OfacCsvFormat(Format):
                 raise SourceFormatError(f"expected 12 columns, found {len(cells)}", display, row)
             rec = dict(zip(PRIMARY_COLUMNS, (_empty(c) for c in cells), strict=True))
             ent = rec["ent_num"]
-            if not ent.isdigit():
+            if not is_number(ent):
                 raise SourceFormatError(f"entity number {ent!r} is not a number", display, row)
             if not rec["SDN_Name"]:
                 raise SourceFormatError(f"entity {ent} has no name", display, row)

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 from ..errors import SourceFormatError
 from ..model import Address, Entity, EntityKind, Identifier, Link, Name, NameType, Provenance
 from ..names import detect_script
-from ._readers import is_zip, iter_xml, local, read_zip_member
+from ._readers import is_number, is_zip, iter_xml, local, read_zip_member
 from .base import Detection, FileSet, Format, Leftovers, ParseIssue, ParseResult, Sniff
 
 NAMESPACE_MARK = b"ENHANCED_XML"
@@ -104,7 +104,7 @@ class OfacXmlFormat(Format):
                 el.clear()
         if not result.entities:
             raise SourceFormatError("no <entity> records found", display)
-        result.sequence = max((int(e.record_id) for e in result.entities if e.record_id.isdigit()), default=None)
+        result.sequence = max((int(e.record_id) for e in result.entities if is_number(e.record_id)), default=None)
         result.unused = leftovers.counts
         return result
 

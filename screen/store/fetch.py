@@ -116,7 +116,7 @@ def download(
         if response.status_code >= 400:
             raise DownloadError(f"HTTP {response.status_code} {response.reason or ''}".strip(), url)
         declared = response.headers.get("Content-Length")
-        expected = int(declared) if declared and declared.isdigit() else None
+        expected = int(declared) if declared and declared.isascii() and declared.isdigit() else None
         if expected is not None and expected > limits.max_bytes:
             raise DownloadError(f"file is {expected:,} bytes, above the {limits.max_bytes:,}-byte cap", url)
         progress.start(f"download {url.rsplit('/', 1)[-1][:40]}", expected)

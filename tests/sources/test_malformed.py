@@ -35,6 +35,9 @@ MALFORMED = [
      "ofac_sdn", "ofac_csv", "primary", "NUL byte", 2),
     ("sdn.csv", b'1,"A","spaceship","X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n',
      "ofac_sdn", "ofac_csv", "primary", "unknown SDN_Type", 1),
+    # a superscript digit (cp1252 0xB9) passes str.isdigit but is no number
+    ("sdn.csv", b'1,"A",-0- ,"X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\xb92,"B",-0- ,"X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n',
+     "ofac_sdn", "ofac_csv", "primary", "entity number '\u00b92' is not a number", 2),
     ("consolidated.csv", b"_id,source,name,alt_names,federal_register_notice\nx,EL,\"Acme\",,\ny,EL,\n",
      "us_csl", "us_csl", "main", "expected 5 columns, found 3", 3),
     ("consolidated.csv", b"_id,source,name,alt_names,federal_register_notice\nx,EL,Acme\xff,,\n",
