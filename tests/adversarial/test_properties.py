@@ -310,3 +310,16 @@ def test_any_bytes_to_a_decisions_or_project_file_give_data_or_a_clean_error(dat
             assert str(exc)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@SETTINGS
+@given(st.text(max_size=60))
+def test_any_country_or_birth_date_is_read_or_refused_with_a_reason(text):
+    from screen.births import query_years
+    from screen.countries import query_country
+
+    for read in (query_country, query_years):
+        try:
+            read(text)
+        except ValueError as exc:
+            assert repr(text.strip()) in str(exc)
