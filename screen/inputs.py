@@ -188,6 +188,9 @@ def _bad_line(fh: IO[bytes], encoding: str) -> tuple[int | None, int]:
 def _encoding(display: str, fh: IO[bytes], head: bytes, warnings: list[str]) -> tuple[str, int | None]:
     """The text encoding of the whole file (checked in one streaming pass) and its line count."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        bad, _ = _bad_line(fh, "utf-16")
+        if bad is not None:  # (its line count is of "\n" bytes, which UTF-16 does not give)
+            raise InputError("not UTF-16 text, though it starts with a UTF-16 byte-order mark", path=display)
         return "utf-16", None
     bad, lines = _bad_line(fh, "utf-8")
     if bad is None:

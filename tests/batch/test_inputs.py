@@ -43,6 +43,12 @@ def test_bytes_no_encoding_can_read_are_an_error_with_the_line():
         rows_of("p.csv", b"name\nAlpha\nBad \x81 name\n")
 
 
+def test_a_utf16_mark_before_text_that_is_not_utf16_is_an_error():
+    # a byte-order mark and then ASCII: an odd number of bytes no UTF-16 reader can take
+    with pytest.raises(InputError, match=r"p\.csv: not UTF-16 text, though it starts with a UTF-16 byte-order mark"):
+        rows_of("p.csv", b'\xfe\xffname,country\nAlpha,GB\n"Beta, Ltd",FR\n')
+
+
 def test_xlsx_and_ods_give_the_same_rows(tmp_path):
     _, from_xlsx = rows_of("p.xlsx", xlsx_bytes(ROWS))
     stream, from_ods = rows_of("p.ods", ods_bytes(ROWS, tmp_path))
