@@ -4,7 +4,7 @@ spellings, and the false alarms such names raise.
     python benchmarks/cross_script.py [--show]
 
 - Recall: every person record of the UK and UN lists that holds a name in Arabic script
-  beside Latin ones. Each Arabic-script name is screened as a person against indexes of
+  beside Latin ones, and apart from those every record of a body that does. Each Arabic-script name is screened as a person against indexes of
   those two lists built *without* their Arabic-script names, so that only the Latin
   spellings can find it; it counts as found when a hit (review or match) is on its own
   record. Reported beside the same screen with the Arabic-script names left in (what the
@@ -32,14 +32,15 @@ ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 SOURCES = ("uk", "un")
 
 
-def without_arabic(entities):
+def without_arabic(entities, people: bool = True):
     """The entities with their Arabic-script names left out, and the Arabic-script
-    names of person records that also hold a Latin one: (source record, name)."""
+    names of person records (or, with ``people`` false, of the other records) that also
+    hold a Latin one: (source record, name)."""
     kept, queries = [], []
     for e in entities:
         arabic = [n for n in e.names if ARABIC.search(n.value)]
         latin = [n for n in e.names if not ARABIC.search(n.value)]
-        if arabic and latin and e.kind.value == "person":
+        if arabic and latin and (e.kind.value == "person") == people:
             queries.extend((e.record_id, n.value) for n in arabic)
         kept.append(replace(e, names=tuple(latin)) if arabic and latin else e)
     return kept, queries
@@ -58,6 +59,13 @@ def main() -> None:
     print(f"Arabic-script names of {', '.join(SOURCES)} person records that also hold Latin names: {len(queries)}")
     own_record_recall(Matcher(indexes), queries, "found through the Latin spellings only", args.show, kind="person")
     own_record_recall(Matcher([st.index(s) for s in SOURCES]), queries, "found with the lists' Arabic-script names too", False, kind="person")
+    indexes, queries = [], []
+    for source in SOURCES:
+        kept, q = without_arabic(st.entities(source), people=False)
+        indexes.append(build_index(source, kept))
+        queries.extend(((source, rid), name) for rid, name in q)
+    print(f"Arabic-script names of {', '.join(SOURCES)} records of bodies that also hold Latin names: {len(queries)}")
+    own_record_recall(Matcher(indexes), queries, "found through the Latin names only", args.show)
 
     m = matcher()
     rows = [r for r in read_csv(EVAL / "opensanctions_candidate_generation" / "negatives_global.csv") if ARABIC.search(r["full_name"])]

@@ -51,9 +51,10 @@ _VOWELS = frozenset(("a", "i", "u", "y", "A"))
 _ABJAD_SPELLINGS = {
     "kh": ("x", "k"), "gh": ("g", "k"), "sh": ("S",), "ch": ("S",), "zh": ("j",), "th": ("t", "s"),
     "dh": ("z", "d", "t"), "q": ("k", "g"), "j": ("j", "g"), "d": ("d", "z"), "h?": ("h", ""),
+    "t?": ("h", "", "t"),
     "v": ("w",), "e": ("i",), "o": ("u",), "w": ("w", ""), "y": ("",), "y?": ("",),
 }
-_FIRST_SPELLINGS = {"w": ("w",), "y": ("Y",), "y?": ("Y",), "v": ("w",)}  # a word's first letter: a consonant
+_FIRST_SPELLINGS = {"w": ("w",), "y": ("Y",), "y?": ("Y",), "v": ("w",), "h?": ("h",)}  # a word's first letter: a consonant
 _KEYS_MAX = 32  # keys of one word, however many of its letters have several spellings
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -67,6 +68,7 @@ def is_abjad(text: str) -> bool:
 # ه and ة, which Latin spellings write as "h" or leave out ("Khamenei" for خامنه‌ای,
 # "Fatima" for فاطمة); ح, also "h" in anyascii, is always written.
 _SOFT_H = frozenset("\u0647\u0629\u06c0\u06c1\u06d5")
+_TAA_MARBUTA = "\u0629"  # ة, also spelt "t" where the word is read with the next ("Jabhat al-Nusra")
 # Persian ی, which ends a word for "i" or for "a" (موسی, "Musa"), and ى, written for the
 # same two in Arabic (موسى, "Musa"; in Egypt also على, "Ali"); Arabic ي ends one for "i".
 _PERSIAN_YEH = frozenset("\u06cc\u0649")
@@ -77,13 +79,14 @@ _ALIF = frozenset("\u0627\u0623\u0625\u0622\u0671")
 
 def abjad_words(text: str) -> list[tuple[str, ...]]:
     """The words of an abjad-script name, each as its letters transliterated one by one
-    ("محمد" → ("m", "h", "m", "d"); ه and ة as "h?", an "h" a spelling may leave out);
+    ("محمد" → ("m", "h", "m", "d"); ه as "h?", an "h" a spelling may leave out; ة as "t?",
+    also a "t", as before another word: جبهة النصرة, "Jabhat al-Nusra");
     marks that join letters (hamza, ain) and invisible joiners are left out."""
     words = []
     for word in _WORD.findall(strip_invisible(text)):
         units = tuple(
             u for u in (
-                "h?" if ch in _SOFT_H else "y?" if ch in _PERSIAN_YEH else "A" if ch in _ALIF
+                "t?" if ch == _TAA_MARBUTA else "h?" if ch in _SOFT_H else "y?" if ch in _PERSIAN_YEH else "A" if ch in _ALIF
                 else "".join(c for c in anyascii(ch).lower() if c.isalpha())
                 for ch in word
             ) if u
@@ -153,7 +156,7 @@ def abjad_keys(units: tuple[str, ...]) -> frozenset[str]:
     keys: set[str] = set()
     for combo in product(*(_spellings(u, i == 0) for i, u in enumerate(units))):
         keys.add(_collapse(combo))
-        if combo[-1] == "h" and units[-1] == "h?":
+        if combo[-1] == "h" and units[-1] in ("h?", "t?"):
             keys.add(_collapse((*combo, "a")))  # a final ه spelt with a vowel after it: طه, "Taha"
         if len(keys) >= _KEYS_MAX:
             break
@@ -169,7 +172,7 @@ _VOWELISH = frozenset(("a", "i", "u", "w", "y", "Y", "y?", "A"))  # in the check
 def _slots(units: list[str] | tuple[str, ...]) -> list[str]:
     """The vowel letters (w and y among them) between consonants: before the first,
     between each two the key keeps apart, after the last."""
-    if len(units) > 1 and units[-1] in ("h", "h?"):
+    if len(units) > 1 and units[-1] in ("h", "h?", "t?"):
         units = units[:-1]
     slots = [""]
     prev = None
