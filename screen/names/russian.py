@@ -58,7 +58,6 @@ _ENTRIES: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
     ("pribor", _NOUN, "instrument"),
     ("produkt", _NOUN, "products"),
     ("oborudovani", _NEUTER, "equipment"),
-    ("gaz", r"(?:a|u|ov)", "gas"),
     ("fizik", r"(?:a|i)", "physics"),
     ("elektronik", r"(?:a|i)", "electronics"),
     ("tekhnik", r"(?:a|i)", "technology"),
@@ -72,7 +71,6 @@ _ENTRIES: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
     ("universitet", _NOUN, "university"),
     ("uchilishch", r"(?:e|a)", "school"),
     ("otryad", _NOUN, "unit"),
-    ("polk", _NOUN, "regiment"),
     ("brigad", r"(?:a|y)", "brigade"),
     ("voy?sk", r"(?:a|o)", "troops"),
     ("voisk", r"(?:a|o)", "troops"),
@@ -135,7 +133,7 @@ _ENTRIES: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
     ("vychislitel'?n", _ADJ, "computing"),
     ("dal'?nevostochn", _ADJ, "far eastern"),
     ("vostochn", _ADJ, "eastern"),
-    ("severn", _ADJ, "northern"),
+    ("severn", _ADJ[:-1], "northern"),  # an ending required: the Severn is a river
     ("yuzhn", _ADJ, "southern"),
     ("zapadn", _ADJ, "western"),
     ("molekulyarn", _ADJ, "molecular"),
@@ -168,6 +166,8 @@ _ENTRIES: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
 _WITH_OTHERS: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
     ("dom", r"(?:a)?", "house"),
     ("npp", "", "scientific production enterprise"),
+    ("gaz", r"(?:u|ov)", "gas"),  # not "Gaza"
+    ("polk", _NOUN, "regiment"),  # a surname and a county too
     ("npo", "", "scientific production association"),
     ("kb", "", "design bureau"),
     ("del", "", "affairs"),

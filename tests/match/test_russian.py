@@ -45,7 +45,7 @@ def test_russian_glosses(case, name, readings):
 @pytest.mark.parametrize(
     "name",
     ["Chen Quanguo", "Dom Perignon", "NPO Sunrise Foundation", "Izhevsky", "Moskovsky", "Kurgansky Ivan",
-     "Сбербанк", "Hikvision Digital Technology"],
+     "Сбербанк", "Hikvision Digital Technology", "Gaza Electricity Company", "Severn Trent Water", "James Polk"],
 )
 def test_names_without_russian_institutional_words_have_no_reading(name):
     # a brand, a person, a place adjective or initials alone are not read as Russian
