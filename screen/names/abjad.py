@@ -12,7 +12,9 @@ only as a first letter ("Yasir").
 
 Some letters are spelt more than one way in Latin: ق is "q", "k" or "gh" ("Qasim",
 "Ghassem"), ث "th", "t" or "s" ("Uthman", "Sanaullah"), ذ and ظ "dh", "z" or "d" ("Nadhir",
-"Nazir"), ج "j" or "g" ("Gamal"), ه may be left out ("Khamenei" for خامنه‌ای). So an
+"Nazir"), ج "j" or "g" ("Gamal"), ه may be left out ("Khamenei" for خامنه‌ای) except as a
+word's first letter ("Hadi"), ة may also be "t" ("Jabhat"), and a final ى (as a final
+Persian ی) may be "a" or "i" ("Musa", "Ali"). So an
 abjad word has a set of keys (:func:`abjad_keys`), and a leading ال (the article, "al-")
 may be kept or left out.
 
