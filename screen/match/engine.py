@@ -17,7 +17,7 @@ from ..births import describe, disagree, query_years
 from ..countries import query_country
 from ..errors import UsageError
 from ..names import NameForm, analyze, name_variants, qualifier_variants, query_bracket_names
-from ..names.tables import HAN_GLOSSARY_COUNTRY
+from ..names.tables import HAN_GLOSSARY_COUNTRY, LEGAL_FORMS
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve, retrieve_readings
 from .lexicon import Lexicon
@@ -153,7 +153,14 @@ def _spelt(reading: AbjadReading, form: NameForm, listed: list[str] | tuple[str,
     if not read:
         return None
     pairs = ", ".join(f"{a} → {b}" for a, b in read)
-    return NameForm(tuple(tokens), form.legal, (*form.notes, f"read by its consonants as the lists spell them ({pairs})"))
+    legal = form.legal
+    if reading.english and any(reading.english):
+        # an institutional word read in English may be a legal form ("company", which Arabic
+        # writes first: شركة الكوثر): read at the end, as the index reads listed names
+        last = [t for t in tokens if (t,) in LEGAL_FORMS]
+        spelt = analyze(" ".join([t for t in tokens if (t,) not in LEGAL_FORMS] + last))
+        tokens, legal = list(spelt.tokens or tokens), (*legal, *spelt.legal)
+    return NameForm(tuple(tokens), legal, (*form.notes, f"read by its consonants as the lists spell them ({pairs})"))
 
 
 @dataclass(frozen=True, slots=True)

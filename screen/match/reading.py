@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..names.abjad import (
-    abjad_keys, abjad_words, has_article, is_abjad, latin_key, transliterated, vowels_agree, without_article,
+    abjad_gloss, abjad_keys, abjad_tokens, has_article, is_abjad, latin_key, transliterated, vowels_agree,
+    without_article,
 )
 from .lexicon import Lexicon
 
@@ -30,6 +31,7 @@ class AbjadReading:
     joined: tuple[frozenset[str], ...]  # of each word written as one with the next
     units: tuple[tuple[str, ...], ...]
     parts: tuple[frozenset[str], ...] = ()  # of the two names in a word that joins them (عبدالرحمان)
+    english: tuple[tuple[str, ...] | None, ...] = ()  # each word's English, if an institutional word
 
     def groups(self) -> list[frozenset[str]]:
         """The spellings of each word, of each two neighbouring words written as one, and
@@ -73,12 +75,14 @@ def read_abjad(text: str, lexicon: Lexicon) -> AbjadReading | None:
     """The readings of ``text``, or None when it is not wholly in an abjad script."""
     if not is_abjad(text):
         return None
-    words = tuple(abjad_words(text))
+    tokens = abjad_tokens(text)
+    words = tuple(units for _, units in tokens)
     if not words:
         return None
+    english = tuple(abjad_gloss(word) for word, _ in tokens)
     single = []
     for i, units in enumerate(words):
-        found = set(_spellings(units, lexicon))
+        found = set(_spellings(units, lexicon)) | set(english[i] or ())
         nxt = words[i + 1] if i + 1 < len(words) else ()
         if nxt and has_article(nxt):  # the next word's article spelt with this one: "Abdul Kabir"
             found |= _spellings(units + ("l",), lexicon)
@@ -90,7 +94,7 @@ def read_abjad(text: str, lexicon: Lexicon) -> AbjadReading | None:
         # lists may write as two ("Abdul Rahman"): each part retrieves the listings
         if units[:2] == ("b", "d") and has_article(units[2:]) and len(units) > 5:
             parts += [_spellings(("b", "d", "l"), lexicon), _spellings(without_article(units[2:]), lexicon)]
-    return AbjadReading(tuple(transliterated(u) for u in words), tuple(single), joined, words, tuple(parts))
+    return AbjadReading(tuple(transliterated(u) for u in words), tuple(single), joined, words, tuple(parts), english)
 
 
 def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -131,6 +135,11 @@ def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[
                 out.extend(two)
                 left.subtract(two)
                 read.append((reading.words[i], " ".join(two)))
+            elif reading.english and reading.english[i]:
+                # an institutional word the listed name does not hold as a word: in English,
+                # where it may be a legal form ("company") the listed name holds as one
+                out.append(reading.english[i][0])
+                read.append((reading.words[i], reading.english[i][0]))
             else:
                 out.append(reading.words[i])
         i += 1

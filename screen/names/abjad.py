@@ -84,6 +84,12 @@ def abjad_words(text: str) -> list[tuple[str, ...]]:
     ("محمد" → ("m", "h", "m", "d"); ه as "h?", an "h" a spelling may leave out; ة as "t?",
     also a "t", as before another word: جبهة النصرة, "Jabhat al-Nusra");
     marks that join letters (hamza, ain) and invisible joiners are left out."""
+    return [units for _, units in abjad_tokens(text)]
+
+
+def abjad_tokens(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each word of an abjad-script name as written, with its letters as :func:`abjad_words`
+    gives them."""
     words = []
     for word in _WORD.findall(strip_invisible(text)):
         units = tuple(
@@ -94,8 +100,28 @@ def abjad_words(text: str) -> list[tuple[str, ...]]:
             ) if u
         )
         if units:
-            words.append(units)
+            words.append((word, units))
     return words
+
+
+# Letters written two ways in Arabic and Persian, read as one when a word is looked up in
+# the glossary (ي ى / ی, ك / ک, ة / ه, the hamza seats of alif, ؤ / و).
+_GLOSS_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و"})
+
+
+def abjad_gloss(word: str) -> tuple[str, ...] | None:
+    """The English of an Arabic or Persian institutional word (``tables.ABJAD_GLOSSARY``:
+    شركة "company", سازمان "organization", صنایع "industries"), with or without the article
+    or the preposition joined to it (الشركة, للصرافة); None for any other word."""
+    from .tables import ABJAD_GLOSSARY
+
+    folded = word.translate(_GLOSS_FOLD)
+    for head in ("", "ال", "لل", "و", "وال", "بال"):
+        if folded.startswith(head) and len(folded) - len(head) >= 3:
+            found = ABJAD_GLOSSARY.get(folded[len(head):])
+            if found is not None:
+                return found
+    return None
 
 
 def has_article(units: tuple[str, ...]) -> bool:

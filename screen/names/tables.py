@@ -192,6 +192,28 @@ HAN_LEGAL_FORMS: dict[str, str] = {
 # "Polytechnical University", Beijing "University of Technology").
 # The country whose institutional words the glossary holds: a name read through it is placed
 # there (its listed "... of China" is then no word the query leaves out).
+# Arabic and Persian institutional words, read in English by the consonant reading of a
+# name in that script ("شركة الكوثر" → "company" + "kawthar", which meets the listed
+# "AL KAWTHAR COMPANY"). Keys as ``abjad.abjad_gloss`` folds them: ی for ي and ى, ک for ك,
+# ه for ة, bare alif; without the article. Several English words: each a reading.
+ABJAD_GLOSSARY: dict[str, tuple[str, ...]] = {
+    "شرکه": ("company",), "شرکت": ("company",), "محدوده": ("limited",), "محدود": ("limited",),
+    "مجموعه": ("group",), "گروه": ("group",), "موسسه": ("establishment", "institution", "foundation"),
+    "بنیاد": ("foundation",), "سازمان": ("organization",), "منظمه": ("organization",),
+    "تنظیم": ("organization",), "صنایع": ("industries",), "صناعات": ("industries",),
+    "بنک": ("bank",), "بانک": ("bank",), "مصرف": ("bank",), "وزاره": ("ministry",), "وزارت": ("ministry",),
+    "جامعه": ("university",), "دانشگاه": ("university",), "مرکز": ("center",), "جمعیه": ("society", "association"),
+    "هیئه": ("commission", "authority"), "هیئت": ("commission", "authority"),
+    "اداره": ("directorate", "administration"), "مخابرات": ("intelligence",), "اطلاعات": ("intelligence",),
+    "شبکه": ("network",), "جبهه": ("front",), "جیش": ("army",), "ارتش": ("army",), "حرس": ("guard",),
+    "پاسداران": ("guards",), "قوات": ("forces",), "نیروی": ("force",), "مقاومت": ("resistance",),
+    "مقاومه": ("resistance",), "صرافه": ("exchange",), "صرافی": ("exchange",), "تجاریه": ("trading", "commercial"),
+    "تجاری": ("trading", "commercial"), "تجاره": ("trading",), "اسلامیه": ("islamic",), "اسلامی": ("islamic",),
+    "انقلاب": ("revolution",), "ثوره": ("revolution",), "دفاع": ("defense",), "هوافضا": ("aerospace",),
+    "تعاون": ("cooperative",), "جمهوری": ("republic",), "جمهوریه": ("republic",), "کتیبه": ("brigade", "battalion"),
+    "لواء": ("brigade",), "حزب": ("party",), "حرکه": ("movement",), "اتحاد": ("union",),
+}
+
 HAN_GLOSSARY_COUNTRY = "CN"
 HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "新疆生产建设兵团": "Xinjiang Production and Construction Corps",

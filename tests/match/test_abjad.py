@@ -7,7 +7,7 @@ import pytest
 
 from screen.match import Matcher, Query
 from screen.model import Entity, EntityKind, Name, NameType, Provenance
-from screen.names.abjad import abjad_keys, abjad_words, is_abjad, latin_key, vowels_agree
+from screen.names.abjad import abjad_gloss, abjad_keys, abjad_words, is_abjad, latin_key, vowels_agree
 from screen.store.index import build_index
 
 
@@ -105,6 +105,8 @@ ENTITIES = [
     ent("7", "MOSTAFA KAMEL MOSTAFA IBRAHIM"),
     ent("8", "RASHID, Haya", "RASHID"),
     ent("9", "ABDUL RAHMAN AGHA"),
+    ent("10", "AL KAWTHAR COMPANY", kind=EntityKind.ORGANISATION),
+    ent("11", "AEROSPACE INDUSTRIES ORGANIZATION", kind=EntityKind.ORGANISATION),
 ] + [ent(f"x{i}", f"Filler {w}") for i, w in enumerate("alpha beta gamma delta epsilon zeta eta theta".split())]
 
 
@@ -169,3 +171,22 @@ def test_a_word_written_joined_is_read_as_the_two_listed_names(matcher):
     hit = matcher.match(Query("عبدالرحمان آغا", kind="person")).hits[0]
     assert hit.card.record_id == "9" and hit.level == "match"
     assert any("bdalrhman → abdul rahman" in n for n in hit.query_notes), hit.query_notes
+
+
+@pytest.mark.parametrize(
+    "word,english",
+    [("شركة", ("company",)), ("شرکت", ("company",)), ("الشركة", ("company",)), ("للصرافة", ("exchange",)),
+     ("سازمان", ("organization",)), ("صنایع", ("industries",)), ("المحدودة", ("limited",)),
+     ("محمد", None), ("الكوثر", None)],
+)
+def test_institutional_words_in_arabic_script(word, english):
+    assert abjad_gloss(word) == english
+
+
+def test_a_body_in_arabic_script_is_read_with_its_institutional_words_in_english(matcher):
+    hit = matcher.match(Query("شركة الكوثر")).hits[0]
+    assert hit.card.record_id == "10" and hit.score >= 80  # "company" read as the legal form
+    assert not any("'company'" in r for r in hit.explanation() if "only in the query" in r)
+    assert any("shrkt → company" in n for n in hit.query_notes), hit.query_notes
+    hit = matcher.match(Query("سازمان صنایع هوافضا")).hits[0]
+    assert hit.card.record_id == "11" and hit.level == "match"
