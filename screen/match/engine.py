@@ -154,7 +154,7 @@ def _spelt(reading: AbjadReading, form: NameForm, listed: list[str] | tuple[str,
         return None
     pairs = ", ".join(f"{a} → {b}" for a, b in read)
     legal = form.legal
-    if reading.english and any(reading.english):
+    if any(reading.english):
         # an institutional word read in English may be a legal form ("company", which Arabic
         # writes first: شركة الكوثر): read at the end, as the index reads listed names
         last = [t for t in tokens if (t,) in LEGAL_FORMS]
@@ -214,11 +214,7 @@ class Matcher:
             query = Query(query)
         kind = canonical_kind(query.kind)
         try:
-            country = query_country(query.country)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-        try:
-            born = query_years(query.born)
+            country, born = query_country(query.country), query_years(query.born)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         form = analyze(query.name)

@@ -30,8 +30,8 @@ class AbjadReading:
     single: tuple[frozenset[str], ...]  # listed spellings of each word
     joined: tuple[frozenset[str], ...]  # of each word written as one with the next
     units: tuple[tuple[str, ...], ...]
-    parts: tuple[frozenset[str], ...] = ()  # of the two names in a word that joins them (عبدالرحمان)
-    english: tuple[tuple[str, ...] | None, ...] = ()  # each word's English, if an institutional word
+    parts: tuple[frozenset[str], ...]  # of the two names in a word that joins them (عبدالرحمان)
+    english: tuple[tuple[str, ...] | None, ...]  # each word's English, if an institutional word
 
     def groups(self) -> list[frozenset[str]]:
         """The spellings of each word, of each two neighbouring words written as one, and
@@ -135,7 +135,7 @@ def spelt_as_listed(reading: AbjadReading, listed: Sequence[str]) -> tuple[list[
                 out.extend(two)
                 left.subtract(two)
                 read.append((reading.words[i], " ".join(two)))
-            elif reading.english and reading.english[i]:
+            elif reading.english[i]:
                 # an institutional word the listed name does not hold as a word: in English,
                 # where it may be a legal form ("company") the listed name holds as one
                 out.append(reading.english[i][0])

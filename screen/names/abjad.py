@@ -33,6 +33,7 @@ from itertools import product
 from anyascii import anyascii
 
 from . import detect_script, strip_invisible
+from .tables import ABJAD_GLOSSARY
 
 ABJAD_SCRIPTS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -113,8 +114,6 @@ def abjad_gloss(word: str) -> tuple[str, ...] | None:
     """The English of an Arabic or Persian institutional word (``tables.ABJAD_GLOSSARY``:
     شركة "company", سازمان "organization", صنایع "industries"), with or without the article
     or the preposition joined to it (الشركة, للصرافة); None for any other word."""
-    from .tables import ABJAD_GLOSSARY
-
     folded = word.translate(_GLOSS_FOLD)
     for head in ("", "ال", "لل", "و", "وال", "بال"):
         if folded.startswith(head) and len(folded) - len(head) >= 3:

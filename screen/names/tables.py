@@ -183,15 +183,6 @@ HAN_LEGAL_FORMS: dict[str, str] = {
     "公司": "CO",
 }
 
-# Words of Chinese institutional names with the English words the lists use for them, so
-# that 新疆警察学院 also reads "Xinjiang Police College" and 乌鲁木齐市公安局 "Urumqi
-# Municipal Public Security Bureau" (the lists give most Chinese bodies in English only).
-# Terms are matched longest first; what no term covers (place names, brand names) stays
-# Han and is read as pinyin. A term the lists render several ways has each rendering, in
-# the order they are tried (工业大学: Harbin "Institute of Technology", Northwestern
-# "Polytechnical University", Beijing "University of Technology").
-# The country whose institutional words the glossary holds: a name read through it is placed
-# there (its listed "... of China" is then no word the query leaves out).
 # Arabic and Persian institutional words, read in English by the consonant reading of a
 # name in that script ("شركة الكوثر" → "company" + "kawthar", which meets the listed
 # "AL KAWTHAR COMPANY"). Keys as ``abjad.abjad_gloss`` folds them: ی for ي and ى, ک for ك,
@@ -214,6 +205,15 @@ ABJAD_GLOSSARY: dict[str, tuple[str, ...]] = {
     "لواء": ("brigade",), "حزب": ("party",), "حرکه": ("movement",), "اتحاد": ("union",),
 }
 
+# Words of Chinese institutional names with the English words the lists use for them, so
+# that 新疆警察学院 also reads "Xinjiang Police College" and 乌鲁木齐市公安局 "Urumqi
+# Municipal Public Security Bureau" (the lists give most Chinese bodies in English only).
+# Terms are matched longest first; what no term covers (place names, brand names) stays
+# Han and is read as pinyin. A term the lists render several ways has each rendering, in
+# the order they are tried (工业大学: Harbin "Institute of Technology", Northwestern
+# "Polytechnical University", Beijing "University of Technology").
+# The country whose institutional words the glossary holds: a name read through it is placed
+# there (its listed "... of China" is then no word the query leaves out).
 HAN_GLOSSARY_COUNTRY = "CN"
 HAN_GLOSSARY: dict[str, str | tuple[str, ...]] = {
     "新疆生产建设兵团": "Xinjiang Production and Construction Corps",
