@@ -55,12 +55,12 @@ class Assessment:
 def screen_parties(project: Project, screener: Screener) -> list[PartyResult]:
     """Every party of the project, in file order, with its hits after analysts' decisions."""
     out = []
-    cache: dict[tuple[str, str | None, str | None], list[Hit] | None] = {}
+    cache: dict[tuple[str, str | None, str | None, str | None], list[Hit] | None] = {}
     for p in project.parties:
         if p.problem or not p.name:
             out.append(PartyResult(p, "not screened"))
             continue
-        key = (p.name, p.kind, p.country)
+        key = (p.name, p.kind, p.country, p.born)
         if key not in cache:
             res = screener.matcher.match(Query(p.name, p.kind, p.country, p.born))
             cache[key] = res.hits if res.form.tokens else None

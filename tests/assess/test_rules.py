@@ -188,3 +188,11 @@ def test_host_context_names_individually_sanctioned_people(fx_settings, project)
     silva = next(o for o in officials if "SILVA" in o["name"])
     assert silva["served"] == ["Sri Lanka Army"] and "GHR" not in silva["flag"] and "24 Mar 2025" in silva["flag"]
     assert silva["sources"] and all(o["sources"] for o in officials)
+
+
+def test_two_parties_of_one_name_born_in_different_years_are_screened_apart(fx_settings, project):
+    # CHEN, Quanguo is listed born 1955 (OFAC SDN fixture)
+    r = _assess(fx_settings, project(partners=[{"name": "Chen Quanguo", "kind": "person", "born": 1955},
+                                               {"name": "Chen Quanguo", "kind": "person", "born": 1990}]))
+    scores = [max(h.score for h in p.hits if h.card.source == "ofac_sdn") for p in r.parties if p.party.role == "partner"]
+    assert scores == [100, 80]
