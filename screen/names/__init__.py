@@ -34,6 +34,10 @@ from anyascii import anyascii
 from .russian import russian_glosses
 from .tables import (
     ABBREVIATIONS,
+    ACADEMY,
+    ACADEMY_BODIES,
+    ACADEMY_BRANCHES,
+    ACADEMY_INITIALS,
     CONFUSABLES,
     GIVEN_NAMES,
     HAN_COMPOUND_SURNAMES,
@@ -223,6 +227,28 @@ def _join_spaced_letters(words: list[str], notes: list[str]) -> list[str]:
     return out
 
 
+def _academy(words: list[str], notes: list[str]) -> list[str]:
+    """The Russian Academy of Sciences' initials read out: after a branch's initials
+    ("SB RAS") or as the last word of an institution's name ("Lebedev Physical Institute
+    RAS"), never elsewhere ("Ras Al Khaimah")."""
+    out: list[str] = []
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        if w not in ACADEMY_INITIALS:
+            out.append(w)
+            continue
+        branch = ACADEMY_BRANCHES.get(out[-1]) if out else None
+        if branch is not None:
+            notes.append(f"initials {out[-1] + ' ' + w!r} expanded to {' '.join(branch + ACADEMY)!r}")
+            out[-1:] = [*branch, *ACADEMY]
+        elif i == last and ACADEMY_BODIES.intersection(words):
+            notes.append(f"initials {w!r} expanded to {' '.join(ACADEMY)!r}")
+            out.extend(ACADEMY)
+        else:
+            out.append(w)
+    return out
+
+
 def _expand(words: list[str], notes: list[str]) -> list[str]:
     out: list[str] = []
     for w in words:
@@ -363,6 +389,7 @@ def analyze(text: str) -> NameForm:
     for _ in range(8):
         before = words
         words = _join_spaced_letters(words, notes)
+        words = _academy(words, notes)
         words = _expand(words, notes)
         words = _numbers(words, notes)
         words = _legal_forms(words, notes, legal)

@@ -61,6 +61,22 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "mfa": ("ministry", "foreign", "affairs"),
 }
 
+# The Russian Academy of Sciences' initials, as Russian institutes write them after their
+# name ("Rzhanov Institute of Semiconductor Physics SB RAS", "Lebedev Physical Institute
+# RAS"; RAN in transliteration), with the initials of its regional branches before them.
+# "RAS" is also an Arabic word ("Ras Al Khaimah"), so it is read out only after a branch's
+# initials or as the last word of a name that holds an institution word.
+ACADEMY_INITIALS = frozenset({"ras", "ran"})
+ACADEMY = ("russian", "academy", "sciences")
+ACADEMY_BRANCHES: dict[str, tuple[str, ...]] = {
+    "sb": ("siberian", "branch"), "so": ("siberian", "branch"),
+    "ub": ("ural", "branch"), "uro": ("ural", "branch"),
+    "feb": ("far", "eastern", "branch"), "dvo": ("far", "eastern", "branch"),
+}
+ACADEMY_BODIES = frozenset({
+    "institute", "center", "laboratory", "laboratories", "observatory", "university", "station", "museum",
+})
+
 # Spelling and number variants read as one word without comment in explanations: British
 # and American spellings common in the names of bodies, and plural "technologies".
 SPELLINGS: dict[str, str] = {
