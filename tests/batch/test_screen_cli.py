@@ -4,6 +4,8 @@ decisions that silence, expire and come back when a record changes, --changed-si
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -70,6 +72,16 @@ def test_a_birth_date_column_weighs_on_a_persons_hits(run, tmp_path):
     assert rows[0]["born"] == "1955-11-01" and rows[1]["status"] == "review"
     assert rows[2]["reason"].startswith("birth date 'unknown' holds no year") and rows[2]["born"] == "unknown"
     assert "born" not in rows[3] and rows[3].get("reason") is None
+
+
+def test_csv_output_gives_the_rows_birth_date_beside_the_listed_one(run, tmp_path):
+    f = tmp_path / "people.csv"
+    f.write_text("name,kind,country,date of birth\nChen Quanguo,person,China,1980\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    run("screen", str(f), "--format", "csv", "--output", str(out), "--no-register")
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert (row["kind"], row["country"], row["born"]) == ("person", "China", "1980")  # as the row gives them
+    assert row["best_born"] == "1955" and row["best_countries"] == "CN" and row["best_level"] == "review"
 
 
 def test_check_takes_a_birth_year(run):
