@@ -47,7 +47,7 @@ _DEMONYMS = {
     "kuwaiti": "KW", "kyrgyz": "KG", "lankan": "LK", "lebanese": "LB", "libyan": "LY",
     "malaysian": "MY", "malian": "ML", "mexican": "MX", "moroccan": "MA", "nepalese": "NP",
     "nepali": "NP", "nicaraguan": "NI", "nigerian": "NG", "omani": "OM", "pakistani": "PK",
-    "qatari": "QA", "rwandan": "RW", "salvadoran": "SV", "somali": "SO",
+    "qatari": "QA", "russian": "RU", "rwandan": "RW", "salvadoran": "SV", "somali": "SO",
     "spanish": "ES", "sudanese": "SD", "syrian": "SY", "tajik": "TJ", "tanzanian": "TZ",
     "thai": "TH", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
     "ukrainian": "UA", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",

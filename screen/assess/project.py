@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..births import query_years
-from ..countries import to_iso2
+from ..countries import query_country
 from ..errors import InputError
 from ..yamlfile import error_place, load_yaml
 
@@ -133,6 +133,16 @@ def _read(path: Path) -> tuple[Any, bytes]:
     return data, raw
 
 
+def _country(value: Any, where: str, problems: list[str]) -> str | None:
+    """The ISO code a project's country value gives ("CN", "China", "Chinese"), or None
+    with the reason added to ``problems``."""
+    try:
+        return query_country(str(value))
+    except ValueError as exc:
+        problems.append(f"{where}: {exc}")
+        return None
+
+
 def load_project(path: Path | str) -> Project:
     """Read and check a project file; ``ProjectError`` lists every problem found."""
     from jsonschema import Draft202012Validator
@@ -149,10 +159,8 @@ def load_project(path: Path | str) -> Project:
 
     hosts: list[str] = []
     for i, c in enumerate(data["host_countries"]):
-        code = to_iso2(c)
-        if code is None:
-            problems.append(f"host_countries[{i}]: {c!r} is not a country name or ISO code")
-        elif code not in hosts:
+        code = _country(c, f"host_countries[{i}]", problems)
+        if code is not None and code not in hosts:
             hosts.append(code)
 
     parties: list[Party] = []
@@ -163,9 +171,7 @@ def load_project(path: Path | str) -> Project:
         name = entry["name"].strip() or None
         country = None
         if entry.get("country"):
-            country = to_iso2(entry["country"])
-            if country is None:
-                problems.append(f"{where}.country: {entry['country']!r} is not a country name or ISO code")
+            country = _country(entry["country"], f"{where}.country", problems)
         problem = None if name else "empty name"
         if name and "\x00" in name:
             problem = "name holds a NUL byte"
@@ -235,9 +241,7 @@ def _partners_file(path: Path, shown: str, problems: list[str], digest: Any) -> 
         return []
     out = []
     for r in source.rows:
-        country = to_iso2(r.country) if r.country else None
-        if r.country and country is None:
-            problems.append(f"partners_file: {shown}, row {r.row}: {r.country!r} is not a country name or ISO code")
+        country = _country(r.country, f"partners_file: {shown}, row {r.row}", problems) if r.country else None
         kind = KINDS.get((r.kind or "").strip().casefold()) if r.kind else None
         born = r.born
         if born is not None:

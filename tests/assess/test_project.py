@@ -33,8 +33,10 @@ def test_parties_in_order_with_roles_and_places(project):
 
 @pytest.mark.parametrize("fields, message", [
     ({"title": None}, "(top level): 'title' is a required property"),
-    ({"host_countries": ["Atlantis"]}, "host_countries[0]: 'Atlantis' is not a country name or ISO code"),
-    ({"partners": [{"name": "X", "country": "Narnia"}]}, "partners[0].country: 'Narnia' is not a country"),
+    ({"host_countries": ["Atlantis"]}, "host_countries[0]: country 'Atlantis' is not a country name or ISO code"),
+    ({"partners": [{"name": "X", "country": "Narnia"}]}, "partners[0].country: country 'Narnia' is not a country"),
+    ({"partners": [{"name": "X", "country": "Korean"}]},
+     "partners[0].country: country 'Korean' names more than one country (KP, KR); give an ISO code"),
     ({"partners": [{"name": "X", "kind": "robot"}]}, "partners[0].kind: 'robot' is not one of"),
     ({"partners": [{"nmae": "X"}]}, "partners[0]: Additional properties are not allowed ('nmae' was unexpected)"),
     ({"stage": "done"}, "stage: 'done' is not one of"),
@@ -89,11 +91,21 @@ def test_unknown_assistance_type_suggests_the_nearest(project):
 
 def test_partners_spreadsheet_rows_keep_their_place(project, tmp_path):
     (tmp_path / "p.csv").write_text("organisation,country,role\nA,CN,x\n,CN,\nB,Narnia,\n", encoding="utf-8")
-    with pytest.raises(ProjectError, match=r"p.csv, row 4: 'Narnia' is not a country"):
+    with pytest.raises(ProjectError, match=r"p.csv, row 4: country 'Narnia' is not a country"):
         load_project(project(partners=None, partners_file="p.csv"))
     (tmp_path / "p.csv").write_text("organisation,country,role\nA,CN,x\n,CN,\n", encoding="utf-8")
     p = load_project(project(partners=None, partners_file="p.csv"))
     assert [(x.name, x.where, x.problem) for x in p.parties] == [("A", "p.csv row 2", None), (None, "p.csv row 3", "empty name")]
+
+
+def test_a_country_may_be_given_as_its_people_adjective(project, tmp_path):
+    """As for `hrdd check --country` and a spreadsheet's country column, "Chinese" is read
+    as CN rather than refused."""
+    p = load_project(project(host_countries=["Chinese"], partners=[{"name": "A", "country": "Chinese"}]))
+    assert p.host_countries == ("CN",) and [x.country for x in p.parties if x.role == "partner"] == ["CN"]
+    (tmp_path / "p.csv").write_text("organisation,country\nA,Russian\n", encoding="utf-8")
+    p = load_project(project(partners=None, partners_file="p.csv"))
+    assert [x.country for x in p.parties if x.role == "partner"] == ["RU"]
 
 
 def test_a_persons_birth_date_is_read_from_the_project_and_its_spreadsheet(project, tmp_path):
