@@ -45,6 +45,7 @@ from .tables import (
     HAN_LEGAL_FORMS,
     LEGAL_FORM_MAX,
     LEGAL_FORM_PREFIXES,
+    LATIN_AS_CYRILLIC,
     LEGAL_FORMS,
     ORDINAL_WORDS,
     PARTICLES,
@@ -141,13 +142,46 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+
+
 def _fold_confusables(text: str, notes: list[str]) -> str:
-    """Fold Cyrillic/Greek look-alikes to Latin when the name also has Latin letters."""
-    if _LATIN_LETTER.search(text) and _CONFUSABLE_CHARS.search(text):
-        folded = text.translate(CONFUSABLES)
+    """Look-alike letters of two scripts in one name, read as the script they stand in.
+
+    A word of Latin letters with Cyrillic or Greek look-alikes among them ("Ηikvisiоn") is
+    read as Latin, as is a word made only of look-alikes in a name whose other words are
+    Latin. A word holding Cyrillic letters that look like no Latin one, with Latin
+    look-alikes typed among them ("Aлександрович", "БАСУРIН"), is read as Cyrillic and
+    transliterated whole."""
+    if not (_LATIN_LETTER.search(text) and (_CONFUSABLE_CHARS.search(text) or _CYRILLIC_LETTER.search(text))):
+        return text
+    words = [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
+
+    def native(word: str) -> bool:  # holds a Cyrillic or Greek letter with no Latin look-alike
+        return any(ch.isalpha() and not _LATIN_LETTER.match(ch) and ord(ch) not in CONFUSABLES for ch in word)
+
+    latin_name = not any(native(text[a:b]) for a, b in words)
+    out, last, to_latin, to_cyrillic = [], 0, False, False
+    for a, b in words:
+        word = text[a:b]
+        new = word
+        has_latin = bool(_LATIN_LETTER.search(word))
+        if native(word):
+            if has_latin and _CYRILLIC_LETTER.search(word):
+                new = word.translate(LATIN_AS_CYRILLIC)
+                to_cyrillic |= new != word
+        elif _CONFUSABLE_CHARS.search(word) and (has_latin or latin_name):
+            new = word.translate(CONFUSABLES)
+            to_latin |= new != word
+        out.append(text[last:a] + new)
+        last = b
+    folded = "".join(out) + text[last:]
+    if to_latin:
         notes.append(f"look-alike letters from another script read as Latin ({text!r} → {folded!r})")
-        return folded
-    return text
+    if to_cyrillic:
+        notes.append(f"Latin letters typed in a Cyrillic word read as Cyrillic ({text!r} → {folded!r})")
+    return folded
 
 
 def _pinyin(han: str) -> list[str]:
@@ -274,6 +308,11 @@ def _expand(words: list[str], notes: list[str]) -> list[str]:
             out.append(given)
             notes.append(f"given-name form {w!r} read as {given!r}")
             continue
+        yo = _yo(w)
+        if yo != w:
+            out.append(yo)
+            notes.append(f"transliterated ё {w!r} read as {yo!r}")
+            continue
         if len(w) >= 5 and w.endswith(_Y_ENDINGS) and w.isalpha():
             # one Russian ending (-ий, -ый) romanised four ways: "Vitaliy", "Vitalii",
             # "Vitalij", "Vitaly"; "Lebedinskiy" / "Lebedinsky"
@@ -286,6 +325,22 @@ def _expand(words: list[str], notes: list[str]) -> list[str]:
 
 
 _Y_ENDINGS = ("iy", "ij", "ii", "yi", "yy")
+
+# The Russian letter ё, romanised "yo", "io" or "e" ("Zhuravlyov" / "Zhuravlev",
+# "Semyonov" / "Semenov", "Potyomkin" / "Potemkin"), read as "e" in an East Slavic family
+# name: "yo" after a consonant anywhere in the stem, "io" in the ending only (-iov,
+# -iova). Other names keep their "yo" ("Ryong", "Kyoto"): only words with a family-name
+# ending are read.
+_YO_NAME = re.compile(r"[a-z]{3,}(?:ov|ova|ev|eva|in|ina|sky|skiy|skaya)")
+_YO_STEM = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])yo")
+_IO_ENDING = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])io(?=va?$)")
+
+
+def _yo(word: str) -> str:
+    """An East Slavic family name with its ё read as "e" ("zhuravlyov" → "zhuravlev")."""
+    if len(word) < 6 or not _YO_NAME.fullmatch(word):
+        return word
+    return _IO_ENDING.sub("e", _YO_STEM.sub("e", word))
 
 
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")

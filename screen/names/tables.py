@@ -119,7 +119,11 @@ _GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("lyudmila", "liudmyla", "liudmila", "ludmila"),
     ("bogdan", "bohdan"),
     ("nikita", "mykyta"),
-    ("fyodor", "fedir", "fedor"),
+    ("fyodor", "fedir", "fedor", "fiodor"),
+    # ё romanised "yo", "io" or "e"
+    ("artem", "artyom", "artiom"),
+    ("semyon", "semen", "semion"),
+    ("alyona", "alena", "aliona"),
     ("yakov", "yakiv"),
     ("ilya", "illia", "illya"),
     ("matvei", "matvii"),
@@ -506,8 +510,24 @@ STOPWORDS = frozenset(
 # Particles of Arabic names written several ways, read as one.
 PARTICLES = {"ibn": "bin", "el": "al", "abou": "abu"}
 
-# Letters from Cyrillic and Greek that look like Latin ones. They are folded only in names
-# that also contain Latin letters: a wholly Cyrillic or Greek name is transliterated.
+# Latin letters that look like Cyrillic ones, typed for them inside a Cyrillic word (the
+# UK list writes "Михаил Aлександрович" and "Пëтр" with a Latin A and ë, "БАСУРIН" with a
+# Latin I for the Ukrainian і): read as the Cyrillic letter, so that the word is
+# transliterated whole instead of having its Cyrillic letters read as Latin ones.
+LATIN_AS_CYRILLIC: dict[int, str] = {
+    ord(k): v
+    for k, v in {
+        "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О",
+        "P": "Р", "T": "Т", "X": "Х", "Y": "У", "Ë": "Ё",
+        "a": "а", "c": "с", "e": "е", "i": "і", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у",
+        "ë": "ё", "ĸ": "к",
+    }.items()
+}
+
+# Letters from Cyrillic and Greek that look like Latin ones. They are folded in a word that
+# also holds Latin letters and no other Cyrillic or Greek letter ("Ηikvisiоn"), and in a
+# word made only of them in a name whose other words are Latin: a word holding other
+# Cyrillic or Greek letters, and a wholly Cyrillic or Greek name, are transliterated.
 CONFUSABLES: dict[int, str] = {
     ord(k): v
     for k, v in {
