@@ -179,6 +179,10 @@ class Pair:
             return (f"{self.query!r} ~ {self.listed!r} (two different words a typo apart, "
                     f"similarity {self.similarity:.2f}, weight {self.weight:.2f})")
         if self.how == "joined":
+            if self.edits:
+                s = "s" if self.edits != 1 else ""
+                return (f"{self.query!r} ≈ {self.listed!r} (words joined or split, {self.edits} edit{s}, "
+                        f"similarity {self.similarity:.2f}, weight {self.weight:.2f})")
             return f"{self.query!r} = {self.listed!r} (words joined or split, weight {self.weight:.2f})"
         if self.how == "acronym":
             return f"{self.query!r} ~ {self.listed!r} (acronym: initials of the other side's words, weight {self.weight:.2f})"
@@ -479,9 +483,26 @@ def _run_spelling(acro: str, listed: Sequence[str], free: list[int]) -> list[int
     return None
 
 
-def _near(a: str, b: str) -> bool:
-    """Equal, or within the typo budget."""
-    return a == b or _typo(a, b) is not None
+def _joined_edits(word: str, joined: str) -> int | None:
+    """The edits between a word and neighbouring words written as one ("hikvison" / "hik
+    vision": 1), or None when they are not one word written two ways: more than the typo
+    budget, or two edits one of which changes the first consonant ("libing" / "li bing"
+    against "sixing", as :func:`_two_words` reads two single words). A first vowel written
+    or not is no such change (a name read by its consonants leaves out the vowel that ع
+    stands for: "bdalkhalq" / "abd al khaliq"), nor are consonants romanisations write
+    differently ("whabzadh" / "vahab zadeh", see :data:`_SAME_CONSONANT`)."""
+    if word == joined:
+        return 0
+    typo = _typo(word, joined)
+    if typo is None:
+        return None
+    first, other = (_SAME_CONSONANT.get(c, c) for c in (word[0], joined[0]))
+    if typo[0] > 1 and first != other and first not in _VOWELS and other not in _VOWELS:
+        return None
+    return typo[0]
+
+
+_VOWELS = frozenset("aeiou")
 
 
 def compare(
@@ -822,24 +843,25 @@ def _multi(
                     break
                 run.append(nxt)
                 words = [b[i] for i in run]
-                if len(run) <= 3 and _near(word, "".join(words)):
-                    best = ("joined", 1.0 if word == "".join(words) else 0.95, list(run))
+                edits = _joined_edits(word, "".join(words)) if len(run) <= 3 else None
+                if edits is not None:
+                    best = ("joined", 1.0 if not edits else 0.95, list(run), edits)
                     break
                 if len(word) >= 3 and word.isalpha() and _acronym_of(word, words):
-                    best = ("acronym", ACRONYM_SIMILARITY, list(run))
+                    best = ("acronym", ACRONYM_SIMILARITY, list(run), 0)
                     break
             if best:
                 break
         if best is None:
             continue
-        how, sim, run = best
+        how, sim, run, edits = best
         run_words = " ".join(b[i] for i in run)
         w = sum(weight(b[i]) for i in run) if how == "acronym" else max(weight(word), max(weight(b[i]) for i in run))
         if query_side:
-            pair = Pair(word, run_words, how, sim, w)
+            pair = Pair(word, run_words, how, sim, w, edits)
             pairs.append((ai, pair))
         else:
-            pair = Pair(run_words, word, how, sim, w)
+            pair = Pair(run_words, word, how, sim, w, edits)
             pairs.append((run[0], pair))
         a_free.remove(ai)
         for i in run:
