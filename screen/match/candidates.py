@@ -13,7 +13,10 @@ A listed name becomes a candidate when it shares with the query
 - a rare word spelt with doubled letters written once, either side ("Ayub" / "Ayyub");
 - two neighbouring words written as one, on either side ("hikvision" / "hik vision"):
   a query word is tried cut in two where both halves are listed words;
-- an acronym ("xpcc" → organisation names whose first words have those initials).
+- an acronym ("xpcc" → organisation names whose first words have those initials);
+- the query's rarest word, in a query of three words or more, whatever else the name
+  shares ("Andrei Anatolevich Alekhin" / "ALEKHIN, Andrey Anatolyevich": the given name
+  and patronymic written another way retrieve nothing).
 
 Candidates are ranked by the summed weight of what they share; the best ``limit`` go on
 to the scorer.
@@ -33,6 +36,11 @@ FUZZY_DF = 0  # a query word held by this few list names is also looked up a typ
 FUZZY_FACTOR = 0.9
 FUZZY_RARE_DF = RARE_DF  # a word this rare also retrieves its as rare spellings a letter away
 ACRONYM_FACTOR = 0.8
+# Words a query needs for its rare words to make candidates whatever their share: with
+# two, a rare word's name already holds half the weight unless the other word is rarer
+# still, and anchoring those too would score many more names for no name found.
+ANCHOR_WORDS = 3
+ANCHOR_DF = 10  # the rarest word of the query, if this few names hold it
 _STRIDE = 1 << 24  # a candidate's key: index number * _STRIDE + name position
 
 
@@ -47,9 +55,14 @@ def retrieve(
 
     A candidate must share at least ``min_share`` of the weight of the query words looked
     up: a word too common to look up beside a rarer one ("al" beside "shabaab") can add
-    nothing, so it does not count against the share either.
+    nothing, so it does not count against the share either. A name that holds the query's
+    rarest word, when at most ``ANCHOR_DF`` names hold it, is a candidate whatever its
+    share, in a query of ``ANCHOR_WORDS`` words or more: its other words may be written
+    another way that retrieves nothing ("Andrei Anatolevich Alekhin" / "ALEKHIN, Andrey
+    Anatolyevich"), which the scorer then reads.
     """
     lookups: list[tuple[str, str | tuple[str, str], float]] = []  # (table, key, weight)
+    anchors: list[tuple[int, str]] = []  # the query's rare words: a name holding the rarest is a candidate
     toks = list(dict.fromkeys(tokens))
     dfs = {t: lexicon.df(t) for t in toks}
     has_rare = any(0 < n <= COMMON_DF for n in dfs.values())
@@ -62,6 +75,8 @@ def retrieve(
             searched_weight += w
         if n and searched:
             lookups.append(("postings", t, w))
+            if n <= ANCHOR_DF and len(toks) >= ANCHOR_WORDS:
+                anchors.append((n, t))
         if 0 < n <= RARE_DF:  # unknown words already look a typo away
             # "Ayub" meets the listed "Ayyub" and "Ayyub" the listed "Ayub" (rare words only:
             # "Mohammed" and "Mohamed" are both common enough to be listed as written)
@@ -108,7 +123,16 @@ def retrieve(
                 k = base + pos
                 scores[k] = get(k, 0.0) + w
     floor = min_share * searched_weight
-    best = heapq.nlargest(limit, ((k, v) for k, v in scores.items() if v >= floor), key=lambda kv: (kv[1], -kv[0]))
+    anchored: set[int] = set()
+    if anchors and floor:
+        rarest = min(anchors)[1]
+        for ii, idx in enumerate(indexes):
+            packed = idx.postings.get(rarest)
+            if packed:
+                base = ii * _STRIDE
+                anchored.update(base + pos for pos in positions(packed))
+    best = heapq.nlargest(limit, ((k, v) for k, v in scores.items() if v >= floor or k in anchored),
+                          key=lambda kv: (kv[1], -kv[0]))
     return [(k // _STRIDE, k % _STRIDE) for k, _ in best]
 
 
