@@ -142,6 +142,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+# A soft or hard sign before е (and ё, whose dots are folded away) is written "ye", as the
+# lists romanise it ("Арефьев" / "AREFYEV", "Глазьев" / "GLAZYEV", "Васильевич" /
+# "Vasilyevich"), not left out ("Arefev"); before о (Ukrainian "Аксьонов") it is "y"
+# ("Aksyonov"), which the ё reading makes "Aksenov".
+_SOFT_SIGN_E = re.compile(r"[ьъ]е")
+_SOFT_SIGN_O = re.compile(r"ьо")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
@@ -430,7 +436,7 @@ def analyze(text: str) -> NameForm:
     if _HAN_RUN.search(folded):
         folded = _han_to_latin(folded, notes, legal)
     if not folded.isascii():
-        latin = anyascii(folded).lower()
+        latin = anyascii(_SOFT_SIGN_O.sub("yo", _SOFT_SIGN_E.sub("ye", folded))).lower()
         script = detect_script(folded)
         notes.append(f"{script} script transliterated ({folded.strip()} → {' '.join(_NON_WORD.sub(' ', latin).split())})")
         folded = latin
