@@ -9,7 +9,9 @@ A listed name becomes a candidate when it shares with the query
   ``FUZZY_DF`` can widen this to words only a few names hold, at the cost of more false
   alarms, see the README); and for a word of six letters or more that at most
   ``FUZZY_RARE_DF`` names hold, its listed spellings one letter away that as few names
-  hold ("submicron" / "submikron": one body, spelt two ways on two lists);
+  hold ("submicron" / "submikron": one body, spelt two ways on two lists); for a
+  patronymic, however common, its listed spellings one letter away ("anatolevich" /
+  "anatolievich");
 - a rare word spelt with doubled letters written once, either side ("Ayub" / "Ayyub");
 - two neighbouring words written as one, on either side ("hikvision" / "hik vision"):
   a query word is tried cut in two where both halves are listed words;
@@ -30,6 +32,7 @@ from collections.abc import Sequence
 from ..store.index import ACRONYM_MAX, ACRONYM_MIN, CompiledIndex, positions
 from ..names import single_letters
 from .lexicon import RARE_DF, Lexicon
+from .scorer import PATRONYMIC_ENDINGS
 
 COMMON_DF = 5000
 FUZZY_DF = 0  # a query word held by this few list names is also looked up a typo away
@@ -91,6 +94,11 @@ def retrieve(
             for variant in lexicon.one_edit(t):
                 if lexicon.df(variant) <= FUZZY_RARE_DF:
                     lookups.append(("postings", variant, w * FUZZY_FACTOR))
+        elif searched and len(t) > 6 and t.endswith(PATRONYMIC_ENDINGS) and t.isalpha():
+            # a patronymic is romanised several ways a letter apart, all of them common
+            # ("Anatolevich", "Anatolievich", "Anatolyevich"): each retrieves the others
+            for variant in lexicon.one_edit(t):
+                lookups.append(("postings", variant, w * FUZZY_FACTOR))
         if len(t) >= 4:
             for cut in range(2, len(t) - 1):
                 a, b = t[:cut], t[cut:]

@@ -108,6 +108,19 @@ def test_a_rare_surname_retrieves_its_name_when_the_other_names_are_spelt_otherw
     assert "'andrei' ≈ 'andrey' (1 edit" in "\n".join(hits[0].explanation())
 
 
+def test_a_common_patronymic_retrieves_its_spellings_a_letter_away():
+    # "Ivanov" and "Maksim" are common, so the rarest-word rule does not apply; the
+    # patronymic, written "Anatolevich" in the query and "Anatolievich" on the list,
+    # brings the name to half of the query
+    people = [ent(f"p{i}", PER, f"IVANOV, {g}") for i, g in enumerate(
+        "Oleg Pavel Igor Petr Ivan Yuri Boris Gleb Lev Roman Denis Artur".split())]
+    people += [ent(f"m{i}", PER, f"Surname{chr(97 + i)}, Maksim Anatolevich") for i in range(25)]
+    fillers = [ent(f"f{i}", ORG, f"Filler{chr(97 + i // 26)}{chr(97 + i % 26)} Works") for i in range(600)]
+    m = Matcher([build_index("test", [ent("1", PER, "IVANOV, Maxim Anatolievich"), *people, *fillers])])
+    hits = m.match(Query("Ivanov Maksim Anatolevich", kind="person")).hits
+    assert hits and hits[0].card.name == "IVANOV, Maxim Anatolievich"
+
+
 def test_a_word_too_common_to_look_up_does_not_count_against_the_share(monkeypatch):
     # "al" is in more names than are looked up beside a rarer word; were it counted,
     # "qaida" alone would be under half of "Al Qaida Somalia" and nothing retrieved
