@@ -102,12 +102,15 @@ SYNONYM_SIMILARITY = 0.5
 # Words used for the same kind of body in translated names ("police academy" / "police
 # college" for one Chinese or Sinhala name; "public security bureau" / "department" for
 # one Chinese provincial office; "directorate" / "department" for one Russian or Belarusian
-# "upravleniye"); "Air" / "Airlines" / "Airways" for one carrier ("Mahan Air"). They
-# align, but only at half similarity.
+# "upravleniye"); "Air" / "Airlines" / "Airways" for one carrier ("Mahan Air"); "plant" /
+# "factory" / "works" / "combine" for one Russian "zavod" or "kombinat" ("Kurgan Machine
+# Building Plant" / "... FACTORY"). They align, but only at half similarity.
 SYNONYMS = frozenset(
     frozenset(p) for p in [("academy", "college"), ("academy", "school"), ("college", "school"), ("institute", "college"), ("institute", "academy"),
                            ("bureau", "department"), ("directorate", "department"), ("prefecture", "district"),
-                           ("air", "airlines"), ("air", "airways"), ("airlines", "airways")]
+                           ("air", "airlines"), ("air", "airways"), ("airlines", "airways"),
+                           ("plant", "factory"), ("plant", "works"), ("factory", "works"), ("combine", "plant"),
+                           ("combine", "works")]
 )
 INITIAL_SIMILARITY = 0.8
 # Words an acronym may leave out ("CETC": China Electronics Technology Group Corporation).

@@ -46,6 +46,8 @@ CASES = [
     ("acronym must not skip other words", "CETC", "China Electronics Trading Company", 0.0, 0.0, "only in the query"),
     ("initial", "J. Smith", "John Smith", 0.8, 0.95, "initial"),
     ("synonym of body type", "Xinjiang Police Academy", "Xinjiang Police College", 0.75, 0.89, "same kind of body"),
+    ("plant and factory are one kind of body", "Izhevsk Mechanical Plant", "IZHEVSK MECHANICAL FACTORY", 0.75, 0.89,
+     "'plant' ~ 'factory' (words for the same kind of body"),
     ("brand within legal name", "Sensetime", "Beijing Sensetime Technology Development Co., Ltd.", 0.75, 0.89, "count less"),
     ("query-only words lower more", "Hunan Police Academy", "Hunan Goke Microelectronics", 0.0, 0.3, "only in the query"),
     ("legal forms folded", "Siemens Aktiengesellschaft", "Siemens AG", 1.0, 1.0, "'siemens' = 'siemens'"),
