@@ -6,7 +6,8 @@ The compiled index (``store.index``) and every query run through the same
 The steps, each reported in :attr:`NameForm.notes` when it changed something:
 
 1. invisible characters out (zero-width, bidi controls, soft hyphen);
-2. look-alike Cyrillic/Greek letters folded to Latin in names that also hold Latin letters;
+2. look-alike Cyrillic/Greek letters folded to Latin in words that also hold Latin letters,
+   and Latin look-alikes typed in a Cyrillic word read as Cyrillic;
 3. Unicode NFKC (full-width letters, ligatures), diacritics off, case folded;
 4. Han characters to pinyin (a personal name as surname + joined given name, so 陈全国
    gives "chen quanguo"; a longer Han name as one joined word), Han legal forms
