@@ -160,7 +160,8 @@ def _fold_confusables(text: str, notes: list[str]) -> str:
     read as Latin, as is a word made only of look-alikes in a name whose other words are
     Latin. A word holding Cyrillic letters that look like no Latin one, with Latin
     look-alikes typed among them ("Aлександрович", "БАСУРIН"), is read as Cyrillic and
-    transliterated whole."""
+    transliterated whole, as is a word of look-alikes of both scripts in a name with such a
+    word ("Андрій ... АНАНЕНКA")."""
     if not (_LATIN_LETTER.search(text) and (_CONFUSABLE_CHARS.search(text) or _CYRILLIC_LETTER.search(text))):
         return text
     words = [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
@@ -174,7 +175,9 @@ def _fold_confusables(text: str, notes: list[str]) -> str:
         word = text[a:b]
         new = word
         has_latin = bool(_LATIN_LETTER.search(word))
-        if native(word):
+        if native(word) or (not latin_name and has_latin and _CYRILLIC_LETTER.search(word)):
+            # a Cyrillic word, or one of look-alikes of both scripts in a Cyrillic name
+            # ("АНАНЕНКA", "Iван" beside "Андрій")
             if has_latin and _CYRILLIC_LETTER.search(word):
                 new = word.translate(LATIN_AS_CYRILLIC)
                 to_cyrillic |= new != word

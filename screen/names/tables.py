@@ -9,6 +9,8 @@ common personal name (Min, Mun, Eng...) is left out on purpose.
 
 from __future__ import annotations
 
+import re
+
 # Abbreviations written in names, expanded to the full word(s). Keys and values are in
 # the normalised (lower-case ASCII) form. "co" and "corp" are expanded before legal forms
 # are recognised, so "Co., Ltd." and "Company Limited" end up the same.
@@ -133,7 +135,24 @@ _GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("yekaterina", "ekaterina", "kateryna", "katsiaryna"),
     ("yelizaveta", "elizaveta", "yelyzaveta"),
 )
+
+
+def _cyrillic_spellings(name: str) -> set[str]:
+    """The forms a Belarusian or Ukrainian given name takes when its Cyrillic is
+    transliterated as Russian is ("Аляксандр" / "alyaksandr" for the official "Aliaksandr",
+    "Сяргей" / "syargei" for "Siarhei", "Алег" / "aleg" for "Aleh"): "ia" written "ya", an
+    "h" that stands for г written "g" (not the h of kh, sh, zh, ch)."""
+    ya = name.replace("ia", "ya")
+    return {ya, re.sub(r"(?<![kszc])h", "g", name), re.sub(r"(?<![kszc])h", "g", ya)} - {name}
+
+
 GIVEN_NAMES: dict[str, str] = {v: group[0] for group in _GIVEN_NAME_GROUPS for v in group[1:]}
+_NOT_GIVEN_NAMES = {"volga"}  # the river, in many bodies' names ("Volga-Dnepr"): not read as Olga
+for _group in _GIVEN_NAME_GROUPS:
+    for _v in _group[1:]:
+        for _w in _cyrillic_spellings(_v) - _NOT_GIVEN_NAMES:
+            GIVEN_NAMES.setdefault(_w, _group[0])
+GIVEN_NAMES = {v: head for v, head in GIVEN_NAMES.items() if v != head}
 
 # Legal forms: a phrase (tuple of normalised words) → its class. Classes follow the usual
 # grouping of company forms: private limited companies, joint-stock companies,
