@@ -204,12 +204,16 @@ class NameScore:
     listed_only: tuple[tuple[str, float], ...] = ()
     adjustments: tuple[tuple[str, float], ...] = ()
     country_words: tuple[tuple[str, float], ...] = ()
+    patronymics: tuple[tuple[str, float], ...] = ()  # the query's, where the listed name gives none
 
     def reasons(self) -> list[str]:
         out = [p.describe() for p in self.pairs]
         if self.country_words:
             words = ", ".join(f"{t!r}" for t, _ in self.country_words)
             out.append(f"only in the query: {words}, naming the listed body's country (lowers the score a little)")
+        if self.patronymics:
+            words = ", ".join(f"{t!r}" for t, _ in self.patronymics)
+            out.append(f"only in the query: {words}, a patronymic the listed name leaves out (lowers the score a little)")
         if self.query_only:
             words = ", ".join(f"{t!r}" for t, _ in self.query_only)
             out.append(f"only in the query: {words} (lowers the score)")
@@ -344,8 +348,9 @@ def _pinyin_word(word: str, vocab: Vocabulary) -> bool:
     return len(word) > 3 and pinyin_bounds(word, vocab.syllable) is not None
 
 
-# Endings of Russian, Ukrainian and Belarusian patronymics ("Petrovna", "Ivanovich").
-PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich", "ovych", "evych", "ivna", "ichna", "avich", "avna")
+# Endings of Russian, Ukrainian and Belarusian patronymics ("Petrovna", "Ivanovich"), and
+# the French-style "-ovitch" ("Borisovitch").
+PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich", "ovych", "evych", "ivna", "ichna", "avich", "avna", "ovitch", "evitch")
 
 
 def _patronymic(word: str) -> bool:
@@ -722,9 +727,16 @@ def compare(
     )
     if fuller:
         query_only = tuple((t, QUERY_EVERYDAY_EXTRA * w) for t, w in query_only)
+    # A patronymic the query gives and the listed name has none of ("Maksim Stanislavovich
+    # Liksutov" / "Maksim LIKSUTOV"): the list leaves the father's name out, it does not
+    # give another, so the word costs what a listed-only word does.
+    spared: tuple[tuple[str, float], ...] = ()
+    if person_names and aligned and not any(_patronymic(t) for t in listed):
+        spared = tuple(x for x in query_only if _patronymic(x[0]))
+        query_only = tuple(x for x in query_only if x not in spared)
     den = (
         sum(p.weight for p in aligned) + sum(w for _, w in query_only) + listed_cost
-        + COUNTRY_WORD_EXTRA * sum(w for _, w in country_words)
+        + COUNTRY_WORD_EXTRA * sum(w for _, w in country_words) + LISTED_EXTRA * sum(w for _, w in spared)
     )
     score = num / den if den else 0.0
 
@@ -822,7 +834,7 @@ def compare(
             (f"legal forms differ ({'/'.join(query_legal)} vs {'/'.join(listed_legal)})", -LEGAL_FORM_MISMATCH)
         )
     total = max(0.0, min(1.0, score + sum(d for _, d in adjustments)))
-    return NameScore(total, aligned, query_only, listed_only, tuple(adjustments), country_words)
+    return NameScore(total, aligned, query_only, listed_only, tuple(adjustments), country_words, spared)
 
 
 def _multi(
