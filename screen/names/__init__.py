@@ -338,10 +338,10 @@ _Y_ENDINGS = ("iy", "ij", "ii", "yi", "yy")
 
 # The Russian letter ё, romanised "yo", "io" or "e" ("Zhuravlyov" / "Zhuravlev",
 # "Semyonov" / "Semenov", "Potyomkin" / "Potemkin"), read as "e" in an East Slavic family
-# name: "yo" after a consonant anywhere in the stem, "io" in the ending only (-iov,
-# -iova). Other names keep their "yo" ("Ryong", "Kyoto"): only words with a family-name
-# ending are read.
-_YO_NAME = re.compile(r"[a-z]{3,}(?:ov|ova|ev|eva|in|ina|sky|skiy|skaya)")
+# name or patronymic ("Fyodorovich" / "Fedorovich"): "yo" after a consonant anywhere in
+# the stem, "io" in the ending only (-iov, -iova). Other names keep their "yo" ("Ryong",
+# "Kyoto"): only words with a family-name or patronymic ending are read.
+_YO_NAME = re.compile(r"[a-z]{3,}(?:ov|ova|ev|eva|in|ina|sky|skiy|skaya|ovich|evich|ovna|evna)")
 _YO_STEM = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])yo")
 _IO_ENDING = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])io(?=va?$)")
 

@@ -86,6 +86,7 @@ RULES = [
     ("the Russian letter yo in a family name", "Yevgeny Zhuravlyov", ("yevgeny", "zhuravlev"), (),
      "transliterated ё 'zhuravlyov' read as 'zhuravlev'"),
     ("yo inside the stem", "Semyonov", ("semenov",), (), "transliterated ё 'semyonov'"),
+    ("yo in a patronymic", "Sergey Fyodorovich", ("sergey", "fedorovich"), (), "transliterated ё 'fyodorovich'"),
     ("yo written io in the ending", "Zhuravliova", ("zhuravleva",), (), "transliterated ё 'zhuravliova'"),
     ("yo kept outside East Slavic family names", "Ri Ryong Nam", ("ri", "ryong", "nam"), (), None),
     ("yo in a given name", "Artyom Stepanov", ("artem", "stepanov"), (), "given-name form 'artyom' read as 'artem'"),
