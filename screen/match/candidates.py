@@ -97,7 +97,8 @@ def retrieve(
         elif searched and len(t) > 6 and t.endswith(PATRONYMIC_ENDINGS) and t.isalpha():
             # a patronymic is romanised several ways a letter apart, all of them common
             # ("Anatolevich", "Anatolievich", "Anatolyevich"): each retrieves the others
-            for variant in lexicon.one_edit(t):
+            spelt = {t.replace("ks", "x"), t.replace("x", "ks")} - {t}  # "Aleksandrovich" / "Alexandrovich"
+            for variant in [*lexicon.one_edit(t), *(v for v in spelt if lexicon.df(v))]:
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))
         if len(t) >= 4:
             for cut in range(2, len(t) - 1):

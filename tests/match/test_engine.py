@@ -119,6 +119,13 @@ def test_a_common_patronymic_retrieves_its_spellings_a_letter_away():
     m = Matcher([build_index("test", [ent("1", PER, "IVANOV, Maxim Anatolievich"), *people, *fillers])])
     hits = m.match(Query("Ivanov Maksim Anatolevich", kind="person")).hits
     assert hits and hits[0].card.name == "IVANOV, Maxim Anatolievich"
+    # and one written with "ks" where the list writes "x"
+    people = [ent(f"q{i}", PER, f"Surname{chr(97 + i)}, Maksim Aleksandrovich") for i in range(25)]
+    people += [ent(f"r{i}", PER, f"Surname{chr(97 + i)}, Maxim Petrovich") for i in range(25)]
+    people += [ent(f"s{i}", PER, f"IVANOV, Given{chr(97 + i)}") for i in range(25)]
+    m = Matcher([build_index("test", [ent("1", PER, "IVANOV, Maxim Alexandrovich"), *people, *fillers])])
+    hits = m.match(Query("Ivanov Maksim Aleksandrovich", kind="person")).hits
+    assert hits and hits[0].card.name == "IVANOV, Maxim Alexandrovich"
 
 
 def test_a_word_too_common_to_look_up_does_not_count_against_the_share(monkeypatch):
