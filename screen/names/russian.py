@@ -230,7 +230,9 @@ def russian_glosses(text: str, limit: int = 4) -> list[str]:
             continue
         place = _PLACE_ADJ.match(word)
         if place is not None:
-            places.append((m.start(), m.end(), (place.group(1),)))
+            # the place is the stem with "-sk" ("Izhevsky": Izhevsk) or without it
+            # ("Kurgansky": Kurgan, "Ryazanskoe": Ryazan)
+            places.append((m.start(), m.end(), (place.group(1), place.group(1)[:-2])))
     if not anchored:
         return []
     readings = [""]

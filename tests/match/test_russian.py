@@ -15,7 +15,8 @@ from screen.store.index import build_index
 @pytest.mark.parametrize(
     "case,name,readings",
     [
-        ("noun and adjectives", "IZHEVSKY MEKHANICHESKY ZAVOD", ["izhevsk mechanical plant", "izhevsk mechanical factory"]),
+        ("noun and adjectives", "IZHEVSKY MEKHANICHESKY ZAVOD",
+         ["izhevsk mechanical plant", "izhevsk mechanical factory", "izhev mechanical plant", "izhev mechanical factory"]),
         ("two renderings of nauchno", "NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE SALYUT",
          ["scientific-production enterprise SALYUT", "research-production enterprise SALYUT"]),
         ("another spelling and case", "Nauchno-Proizvodstvennoye Obyedineniye Mashinostroyeniya",
@@ -32,10 +33,14 @@ from screen.store.index import build_index
                                                                  "scientific production enterprise Istok factory"]),
         ("Ukrainian", "Derzhavne Pidpryemstvo Antonov", ["state enterprise Antonov"]),
         ("Cyrillic, through its transliteration", "Ижевский механический завод",
-         ["izhevsk mechanical plant", "izhevsk mechanical factory"]),
+         ["izhevsk mechanical plant", "izhevsk mechanical factory", "izhev mechanical plant", "izhev mechanical factory"]),
         ("Ukrainian in Cyrillic", "Державне підприємство Антонов", ["state enterprise Antonov"]),
         ("place adjective in a Russian-worded name", "Magnitogorskiy Metallurgicheskiy Kombinat",
-         ["magnitogorsk metallurgical plant", "magnitogorsk metallurgical combine"]),
+         ["magnitogorsk metallurgical plant", "magnitogorsk metallurgical combine", "magnitogor metallurgical plant",
+          "magnitogor metallurgical combine"]),
+        ("a place adjective of a city without -sk", "Kurgansky Mashinostroitelny Zavod",
+         ["kurgansk machine building plant", "kurgansk machine building factory", "kurgan machine building plant",
+          "kurgan machine building factory"]),
     ],
 )
 def test_russian_glosses(case, name, readings):
