@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from ..store.index import ACRONYM_MAX, ACRONYM_MIN, CompiledIndex, positions
 from ..names import single_letters
 from .lexicon import RARE_DF, Lexicon
-from .scorer import PATRONYMIC_ENDINGS
+from .scorer import patronymic
 
 COMMON_DF = 5000
 FUZZY_DF = 0  # a query word held by this few list names is also looked up a typo away
@@ -65,7 +65,7 @@ def retrieve(
     Anatolyevich"), which the scorer then reads.
     """
     lookups: list[tuple[str, str | tuple[str, str], float]] = []  # (table, key, weight)
-    anchors: list[tuple[int, str]] = []  # the query's rare words: a name holding the rarest is a candidate
+    rarest: tuple[int, str] | None = None  # (names holding it, word): a name holding it is a candidate
     toks = list(dict.fromkeys(tokens))
     dfs = {t: lexicon.df(t) for t in toks}
     has_rare = any(0 < n <= COMMON_DF for n in dfs.values())
@@ -78,8 +78,8 @@ def retrieve(
             searched_weight += w
         if n and searched:
             lookups.append(("postings", t, w))
-            if n <= ANCHOR_DF and len(toks) >= ANCHOR_WORDS:
-                anchors.append((n, t))
+            if n <= ANCHOR_DF and len(toks) >= ANCHOR_WORDS and (rarest is None or (n, t) < rarest):
+                rarest = (n, t)
         if 0 < n <= RARE_DF:  # unknown words already look a typo away
             # "Ayub" meets the listed "Ayyub" and "Ayyub" the listed "Ayub" (rare words only:
             # "Mohammed" and "Mohamed" are both common enough to be listed as written)
@@ -94,7 +94,7 @@ def retrieve(
             for variant in lexicon.one_edit(t):
                 if lexicon.df(variant) <= FUZZY_RARE_DF:
                     lookups.append(("postings", variant, w * FUZZY_FACTOR))
-        elif searched and len(t) > 6 and t.endswith(PATRONYMIC_ENDINGS) and t.isalpha():
+        elif searched and patronymic(t) and t.isalpha():
             # a patronymic is romanised several ways a letter apart, all of them common
             # ("Anatolevich", "Anatolievich", "Anatolyevich"): each retrieves the others
             spelt = {t.replace("ks", "x"), t.replace("x", "ks")} - {t}  # "Aleksandrovich" / "Alexandrovich"
@@ -133,10 +133,9 @@ def retrieve(
                 scores[k] = get(k, 0.0) + w
     floor = min_share * searched_weight
     anchored: set[int] = set()
-    if anchors and floor:
-        rarest = min(anchors)[1]
+    if rarest is not None and floor:
         for ii, idx in enumerate(indexes):
-            packed = idx.postings.get(rarest)
+            packed = idx.postings.get(rarest[1])
             if packed:
                 base = ii * _STRIDE
                 anchored.update(base + pos for pos in positions(packed))

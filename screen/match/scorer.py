@@ -283,7 +283,7 @@ def _two_words(
     listed name, and to a record of unknown kind when the query is a person's."""
     if edits > 1 and a[0] != b[0]:
         return True
-    if person_names and (_patronymic(a) != _patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits, ending)):
+    if person_names and (patronymic(a) != patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits, ending)):
         return True
     if vocab is None:
         return False
@@ -353,7 +353,7 @@ def _pinyin_word(word: str, vocab: Vocabulary) -> bool:
 PATRONYMIC_ENDINGS = ("ovna", "evna", "ovich", "evich", "ovych", "evych", "ivna", "ichna", "avich", "avna", "ovitch", "evitch")
 
 
-def _patronymic(word: str) -> bool:
+def patronymic(word: str) -> bool:
     return len(word) > 6 and word.endswith(PATRONYMIC_ENDINGS)
 
 
@@ -491,6 +491,9 @@ def _run_spelling(acro: str, listed: Sequence[str], free: list[int]) -> list[int
     return None
 
 
+_VOWELS = frozenset("aeiou")
+
+
 def _joined_edits(word: str, joined: str) -> int | None:
     """The edits between a word and neighbouring words written as one ("hikvison" / "hik
     vision": 1), or None when they are not one word written two ways: more than the typo
@@ -508,9 +511,6 @@ def _joined_edits(word: str, joined: str) -> int | None:
     if typo[0] > 1 and first != other and first not in _VOWELS and other not in _VOWELS:
         return None
     return typo[0]
-
-
-_VOWELS = frozenset("aeiou")
 
 
 def compare(
@@ -731,8 +731,8 @@ def compare(
     # Liksutov" / "Maksim LIKSUTOV"): the list leaves the father's name out, it does not
     # give another, so the word costs what a listed-only word does.
     spared: tuple[tuple[str, float], ...] = ()
-    if person_names and aligned and not any(_patronymic(t) for t in listed):
-        spared = tuple(x for x in query_only if _patronymic(x[0]))
+    if person_names and aligned and not any(patronymic(t) for t in listed):
+        spared = tuple(x for x in query_only if patronymic(x[0]))
         query_only = tuple(x for x in query_only if x not in spared)
     den = (
         sum(p.weight for p in aligned) + sum(w for _, w in query_only) + listed_cost
@@ -815,7 +815,7 @@ def compare(
     if vocab is not None and score > GENERIC_CAP:
         inside = [
             listed[i] for i in between
-            if listed[i].isalpha() and len(listed[i]) >= INSIDE_MIN and not _patronymic(listed[i])
+            if listed[i].isalpha() and len(listed[i]) >= INSIDE_MIN and not patronymic(listed[i])
             and distinctive(listed[i], weight(listed[i]))
         ]
     so_far = score + sum(d for _, d in adjustments)

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from .russian import russian_glosses
+from .russian import CYRILLIC, romanise, russian_glosses
 from .tables import (
     ABBREVIATIONS,
     ACADEMY,
@@ -143,14 +143,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-# A soft or hard sign before е (and ё, whose dots are folded away) is written "ye", as the
-# lists romanise it ("Арефьев" / "AREFYEV", "Глазьев" / "GLAZYEV", "Васильевич" /
-# "Vasilyevich"), not left out ("Arefev"); before о (Ukrainian "Аксьонов") it is "y"
-# ("Aksyonov"), which the ё reading makes "Aksenov".
-_SOFT_SIGN_E = re.compile(r"[ьъ]е")
-_SOFT_SIGN_O = re.compile(r"ьо")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
 def _fold_confusables(text: str, notes: list[str]) -> str:
@@ -162,26 +155,23 @@ def _fold_confusables(text: str, notes: list[str]) -> str:
     look-alikes typed among them ("Aлександрович", "БАСУРIН"), is read as Cyrillic and
     transliterated whole, as is a word of look-alikes of both scripts in a name with such a
     word ("Андрій ... АНАНЕНКA")."""
-    if not (_LATIN_LETTER.search(text) and (_CONFUSABLE_CHARS.search(text) or _CYRILLIC_LETTER.search(text))):
+    if not (_LATIN_LETTER.search(text) and (_CONFUSABLE_CHARS.search(text) or CYRILLIC.search(text))):
         return text
-    words = [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
-
-    def native(word: str) -> bool:  # holds a Cyrillic or Greek letter with no Latin look-alike
-        return any(ch.isalpha() and not _LATIN_LETTER.match(ch) and ord(ch) not in CONFUSABLES for ch in word)
-
-    latin_name = not any(native(text[a:b]) for a, b in words)
+    words = []  # (start, end, holds Latin, holds Cyrillic, holds a letter with no Latin look-alike)
+    for m in _LETTERS.finditer(text):
+        word = m.group()
+        native = any(ch.isalpha() and not _LATIN_LETTER.match(ch) and ord(ch) not in CONFUSABLES for ch in word)
+        words.append((m.start(), m.end(), bool(_LATIN_LETTER.search(word)), bool(CYRILLIC.search(word)), native))
+    latin_name = not any(w[4] for w in words)
     out, last, to_latin, to_cyrillic = [], 0, False, False
-    for a, b in words:
-        word = text[a:b]
-        new = word
-        has_latin = bool(_LATIN_LETTER.search(word))
-        if native(word) or (not latin_name and has_latin and _CYRILLIC_LETTER.search(word)):
+    for a, b, latin, cyrillic, native in words:
+        word = new = text[a:b]
+        if latin and cyrillic and (native or not latin_name):
             # a Cyrillic word, or one of look-alikes of both scripts in a Cyrillic name
             # ("АНАНЕНКA", "Iван" beside "Андрій")
-            if has_latin and _CYRILLIC_LETTER.search(word):
-                new = word.translate(LATIN_AS_CYRILLIC)
-                to_cyrillic |= new != word
-        elif _CONFUSABLE_CHARS.search(word) and (has_latin or latin_name):
+            new = word.translate(LATIN_AS_CYRILLIC)
+            to_cyrillic |= new != word
+        elif not native and (latin or latin_name) and _CONFUSABLE_CHARS.search(word):
             new = word.translate(CONFUSABLES)
             to_latin |= new != word
         out.append(text[last:a] + new)
@@ -440,7 +430,7 @@ def analyze(text: str) -> NameForm:
     if _HAN_RUN.search(folded):
         folded = _han_to_latin(folded, notes, legal)
     if not folded.isascii():
-        latin = anyascii(_SOFT_SIGN_O.sub("yo", _SOFT_SIGN_E.sub("ye", folded))).lower()
+        latin = romanise(folded).lower()
         script = detect_script(folded)
         notes.append(f"{script} script transliterated ({folded.strip()} → {' '.join(_NON_WORD.sub(' ', latin).split())})")
         folded = latin

@@ -176,7 +176,19 @@ _WITH_OTHERS: tuple[tuple[str, str, str | tuple[str, ...]], ...] = (
 )
 _PLACE_ADJ = re.compile(r"^([a-z]{3,}sk)" + r"(?:oe|oye|aya|yy|yi|iy|ii|ij|y|i|ogo|oy|oi|ye|ie)$")
 _WORD = re.compile(r"[A-Za-z']+")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+# A soft or hard sign before е (and ё, whose dots are folded away) is written "ye", as the
+# lists romanise it ("Арефьев" / "AREFYEV", "Глазьев" / "GLAZYEV", "Васильевич" /
+# "Vasilyevich"), not left out ("Arefev"); before о (Ukrainian "Аксьонов") it is "y"
+# ("Aksyonov"), which the ё reading makes "Aksenov".
+_SOFT_SIGN_E = re.compile(r"[ьъ]е", re.IGNORECASE)
+_SOFT_SIGN_O = re.compile(r"ьо", re.IGNORECASE)
+
+
+def romanise(text: str) -> str:
+    """Text in any script in Latin letters (anyascii), with the soft sign of Cyrillic
+    written as the lists write it."""
+    return anyascii(_SOFT_SIGN_O.sub("yo", _SOFT_SIGN_E.sub("ye", text)))
 
 
 @lru_cache(maxsize=1)
@@ -210,9 +222,9 @@ def russian_glosses(text: str, limit: int = 4) -> list[str]:
     through its transliteration.
     """
     if not text.isascii():
-        if not _CYRILLIC.search(text):
+        if not CYRILLIC.search(text):
             return []
-        text = anyascii(text)  # "Ижевский механический завод" → "Izhevskiy mekhanicheskiy zavod"
+        text = romanise(text)  # "Ижевский механический завод" → "Izhevskiy mekhanicheskiy zavod"
     main, english, others, english_others = _tables()
     pieces: list[tuple[int, int, tuple[str, ...]]] = []
     places: list[tuple[int, int, tuple[str, ...]]] = []

@@ -146,13 +146,21 @@ def _cyrillic_spellings(name: str) -> set[str]:
     return {ya, re.sub(r"(?<![kszc])h", "g", name), re.sub(r"(?<![kszc])h", "g", ya)} - {name}
 
 
-GIVEN_NAMES: dict[str, str] = {v: group[0] for group in _GIVEN_NAME_GROUPS for v in group[1:]}
 _NOT_GIVEN_NAMES = {"volga"}  # the river, in many bodies' names ("Volga-Dnepr"): not read as Olga
-for _group in _GIVEN_NAME_GROUPS:
-    for _v in _group[1:]:
-        for _w in _cyrillic_spellings(_v) - _NOT_GIVEN_NAMES:
-            GIVEN_NAMES.setdefault(_w, _group[0])
-GIVEN_NAMES = {v: head for v, head in GIVEN_NAMES.items() if v != head}
+
+
+def _given_names() -> dict[str, str]:
+    """Each form of a group → its Russian form; the forms a Cyrillic transliteration gives
+    never override a form the table writes."""
+    table = {v: group[0] for group in _GIVEN_NAME_GROUPS for v in group[1:]}
+    for group in _GIVEN_NAME_GROUPS:
+        for v in group[1:]:
+            for w in _cyrillic_spellings(v) - _NOT_GIVEN_NAMES - {group[0]}:
+                table.setdefault(w, group[0])
+    return table
+
+
+GIVEN_NAMES: dict[str, str] = _given_names()
 
 # Legal forms: a phrase (tuple of normalised words) → its class. Classes follow the usual
 # grouping of company forms: private limited companies, joint-stock companies,
