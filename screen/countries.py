@@ -18,6 +18,9 @@ _ALIASES = {
     "wales": "GB", "northern ireland": "GB", "usa": "US", "united states of america": "US",
     "turkey": "TR", "syria": "SY", "iran": "IR", "laos": "LA", "vietnam": "VN",
     "viet nam": "VN", "taiwan": "TW", "kosovo": "XK", "palestinian": "PS",
+    # Kosovo's code is user-assigned (ISO 3166 holds none), so pycountry does not know it;
+    # the EU, the World Bank and the UK write XK.
+    "xk": "XK",
     "palestine": "PS", "west bank": "PS", "gaza": "PS", "gaza strip": "PS",
     "occupied palestinian territories": "PS", "crimea": "UA", "crimea region of ukraine": "UA",
     "congo democratic republic of the": "CD", "democratic republic of the congo": "CD",
@@ -43,7 +46,7 @@ _DEMONYMS = {
     "ethiopian": "ET", "filipino": "PH", "philippine": "PH", "french": "FR", "georgian": "GE",
     "german": "DE", "ghanaian": "GH", "guatemalan": "GT", "haitian": "HT", "honduran": "HN",
     "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "israeli": "IL",
-    "jordanian": "JO", "kazakh": "KZ", "kazakhstani": "KZ", "kenyan": "KE", "korean": "KP KR",
+    "jordanian": "JO", "kazakh": "KZ", "kosovar": "XK", "kazakhstani": "KZ", "kenyan": "KE", "korean": "KP KR",
     "kuwaiti": "KW", "kyrgyz": "KG", "lankan": "LK", "lebanese": "LB", "libyan": "LY",
     "malaysian": "MY", "malian": "ML", "mexican": "MX", "moroccan": "MA", "nepalese": "NP",
     "nepali": "NP", "nicaraguan": "NI", "nigerian": "NG", "omani": "OM", "pakistani": "PK",

@@ -44,7 +44,8 @@ def test_country_words_name_a_country_alone():
     "given,code",
     [("CN", "CN"), ("cn", "CN"), (" China ", "CN"), ("People's Republic of China", "CN"), ("Chinese", "CN"),
      ("Sri Lanka", "LK"), ("United Kingdom", "GB"), ("UK", "GB"), ("British", "GB"), ("Iran, Islamic Republic of", "IR"),
-     ("Russian Federation", "RU"), ("Russian", "RU"), ("", None), ("  ", None), (None, None)],
+     ("Russian Federation", "RU"), ("Russian", "RU"), ("XK", "XK"), ("xk", "XK"), ("Kosovo", "XK"),
+     ("Kosovar", "XK"), ("", None), ("  ", None), (None, None)],
 )
 def test_a_query_country_is_read_as_its_code(given, code):
     assert query_country(given) == code
