@@ -185,6 +185,8 @@ _forms(
     "sl", "s l", "slu", "sociedad limitada", "sociedad de responsabilidad limitada",
     # the Irish designated activity company, a private company limited by shares
     "dac", "designated activity company",
+    # Turkish limited company, "Ltd. Şti." (limited şirketi)
+    "ltd sti", "limited sti", "limited sirketi", "ltd sirketi",
     # German limited partnerships, "GmbH & Co. KG" ("co" is read as "company" first)
     "kg", "gmbh company kg", "ag company kg", "kommanditgesellschaft",
 )
@@ -196,6 +198,8 @@ _forms(
     "societe anonyme", "sociedad anonima", "public limited company", "asa", "as", "a s", "ab",
     "oyj", "sa de cv", "s a de c v", "jsc co", "sas", "sociedad por acciones simplificada",
     "societe par actions simplifiee",
+    # Turkish joint-stock company, "A.Ş." (anonim şirketi; "a s" above)
+    "anonim sirketi",
 )
 # Russian and Ukrainian legal forms written out in Latin letters, in the spellings the
 # lists use ("Aktsionernoe Obshchestvo", "Otkrytoye Aktsionernoe Obschestvo", "Obshchestvo s

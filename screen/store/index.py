@@ -56,7 +56,7 @@ from ..errors import SnapshotError
 from ..model import Entity, EntityKind
 from ..names import analyze, name_variants, single_letters
 
-INDEX_VERSION = 61  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 63  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
