@@ -29,7 +29,7 @@ _ALIASES = {
     "tanzania": "TZ", "moldova": "MD", "macedonia": "MK", "czech republic": "CZ",
     "swaziland": "SZ", "cape verde": "CV", "east timor": "TL", "brunei": "BN",
     "the gambia": "GM", "gambia the": "GM", "bahamas the": "BS", "micronesia": "FM",
-    "vatican": "VA", "holy see": "VA", "hong kong": "HK", "macau": "MO", "macao": "MO",
+    "vatican": "VA", "holy see": "VA", "hong kong": "HK", "hongkong": "HK", "macau": "MO", "macao": "MO",
     "china": "CN", "peoples republic of china": "CN", "prc": "CN", "sri lanka": "LK",
     "uae": "AE", "emirates": "AE", "saudi": "SA", "yemen": "YE", "sudan": "SD",
     "south sudan": "SS", "bosnia": "BA", "bosnia and herzegovina": "BA",

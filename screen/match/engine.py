@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..births import describe, disagree, query_years
 from ..countries import query_country
 from ..errors import UsageError
-from ..names import NameForm, analyze, name_variants, qualifier_variants, query_bracket_names
+from ..names import NameForm, analyze, initials_of, name_variants, qualifier_variants, query_bracket_names
 from ..names.tables import HAN_GLOSSARY_COUNTRY, LEGAL_FORMS
 from ..store.index import CompiledIndex, EntityCard
 from .candidates import retrieve, retrieve_readings
@@ -42,6 +42,7 @@ COUNTRY_MISMATCH = 0.10
 BIRTH_MISMATCH = 0.20  # a person born in another year: an exact name drops to review, a near one is cleared
 PINYIN_RUN_MIN = 10  # letters of the shortest pinyin run cut into listed words (a city and a brand)
 WEAK_ALIAS = 0.05
+ACRONYM_CLASH = 0.40  # an acronym the query spells out in other words than the listed body's
 ABJAD_READING = 0.05  # what a query read by its consonants costs (vowels unwritten: other names share them)
 READING_NOTE = "the query is read by its consonants: its script does not write short vowels, so other names may share them"
 
@@ -170,6 +171,7 @@ class _Said:
     kind: str | None
     country: str | None
     born: tuple[int, ...]
+    spelled: dict[str, tuple[str, ...]] = field(default_factory=dict)  # acronym → the query's words for it
 
 
 def _kind_allows(query_kind: str | None, listed_kind: str) -> bool:
@@ -228,6 +230,10 @@ class Matcher:
         # A reading through the Chinese glossary places the query where the glossary
         # belongs (``HAN_GLOSSARY_COUNTRY``): the listed "... of China" adds nothing it leaves out.
         forms: list[tuple[NameForm, frozenset[str]]] = [(form, frozenset())]
+        # An acronym the query spells out itself ("Philippine Chamber of Commerce and
+        # Industry (PCCI)"): its words, against which a listed body's own spelling-out of
+        # the same letters is checked (:meth:`_acronym_clash`).
+        spelled: dict[str, tuple[str, ...]] = {}
         variants = name_variants(query.name)
         if kind != "person":
             variants += [(q, "qualifier") for q in qualifier_variants(query.name, kind is None)]
@@ -245,6 +251,10 @@ class Matcher:
                 continue
             if why == "bracket" and v.tokens and all(self.lexicon.is_place(t) for t in v.tokens):
                 continue  # "(PRC)", "(USA)": where the body is, not a name of its own
+            if why == "bracket" and len(v.tokens) == 1 and v.tokens[0] in form.tokens:
+                words = tuple(t for t in form.tokens if t != v.tokens[0])
+                if len(words) >= 2 and initials_of(v.tokens[0], words):
+                    spelled[v.tokens[0]] = words
             if v.tokens and v.tokens != form.tokens:
                 forms.append((
                     NameForm(v.tokens, v.legal, (*v.notes, f"{QUERY_VARIANT_NOTES[why]} ({v.text!r})")),
@@ -258,7 +268,7 @@ class Matcher:
                 cut = self._listed_parts(f.tokens)
                 if cut is not None:
                     forms.append((NameForm(cut, f.legal, (*f.notes, f"{QUERY_VARIANT_NOTES['pinyin']} ({' '.join(cut)!r})")), placed))
-        said = _Said(kind, country, born)
+        said = _Said(kind, country, born, spelled)
         cutoff = self.config.review if threshold is None else threshold
         best: dict[tuple[int, int], tuple[float, int, NameScore, list[tuple[str, float]], int, NameForm]] = {}
         for f, placed in forms:
@@ -373,7 +383,34 @@ class Matcher:
                                 -BIRTH_MISMATCH))
             else:
                 context.append((f"birth year agrees: query {years}, listed {describe(card.birth_years)}", 0.0))
+        if len(form.tokens) == 1 and form.tokens[0] in said.spelled:
+            letters = {form.tokens[0], *(p.listed for p in scored.pairs if " " not in p.listed)}
+            clash = self._acronym_clash(form.tokens[0], letters, said.spelled[form.tokens[0]], card)
+            if clash:
+                context.append((clash, -ACRONYM_CLASH))
         total = max(0.0, scored.score + sum(d for _, d in context))
         key = (ii, ci)
         if key not in best or total > best[key][0]:
             best[key] = (total, ni, scored, context, pos, form)
+
+    def _acronym_clash(self, acronym: str, letters: set[str], words: tuple[str, ...], card: EntityCard) -> str | None:
+        """Why the query's acronym, spelt out by the query as ``words``, names another body
+        than the listed one it met (``letters``: the acronym and the listed word it aligned
+        with): the listed body's name spells those letters out in other words ("PCCI":
+        "Philippine Chamber of Commerce and Industry" / the listed "Petrochemical Commercial
+        Company International"; "PCI", "Parchin Chemical Industries"). None when a listed
+        name spelling them out agrees with the query's words, or none spells them out."""
+        others: list[str] = []
+        for value, _, _ in card.names:
+            listed = analyze(value).tokens
+            if len(listed) < 2 or not any(initials_of(a, listed) for a in letters):
+                continue
+            agreed = compare(words, listed, self.lexicon.weight, (), (), self.lexicon, organisation=True)
+            if agreed.score * 100 >= self.config.review:
+                return None
+            others.append((next(a for a in sorted(letters) if initials_of(a, listed)), value))
+        if not others:
+            return None
+        letters_, value = others[0]
+        return (f"the query spells out {acronym!r} as {' '.join(words)!r}; the listed body's "
+                f"{letters_!r} is {value!r}, another name")

@@ -59,6 +59,7 @@ __all__ = [
     "NameForm",
     "analyze",
     "bracket_variants",
+    "initials_of",
     "han_glosses",
     "qualifier_variants",
     "name_variants",
@@ -478,7 +479,7 @@ def bracket_variants(text: str) -> list[str]:
     before_words = _NON_WORD.sub(" ", fold(head)).split()
     for inner in _BRACKET.findall(text):
         inner = inner.strip()
-        if _ACRONYM.fullmatch(inner) and _initials_of(inner.replace("-", "").replace("&", "").casefold(), before_words):
+        if _ACRONYM.fullmatch(inner) and initials_of(inner.replace("-", "").replace("&", "").casefold(), before_words):
             out.append(inner)
     return out
 
@@ -502,7 +503,7 @@ def query_bracket_names(text: str) -> list[str]:
     return out
 
 
-def _initials_of(acronym: str, words: Sequence[str]) -> bool:
+def initials_of(acronym: str, words: Sequence[str]) -> bool:
     """The letters of ``acronym`` are the first letters of ``words`` in order (some
     words skipped), starting with the first word."""
     if not words or not acronym or acronym[0] != words[0][0]:

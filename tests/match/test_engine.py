@@ -490,3 +490,49 @@ def test_a_pinyin_run_is_cut_into_the_words_the_lists_hold():
     # a person's given name is one word of pinyin ("Quanguo"): a person's query is never cut
     notes = [n for h in m.match(Query("哈尔滨创越", kind="person"), threshold=0).hits for n in h.query_notes]
     assert not any("a run of pinyin" in n for n in notes)
+
+
+def _bodies(*entities):
+    fill = [ent(f"x{i}", ORG, f"Filler {w} Company") for i, w in enumerate("alpha beta gamma delta".split())]
+    return Matcher([build_index("test", [*entities, *fill])])
+
+
+@pytest.mark.parametrize(
+    "query,found,reason",
+    [
+        # the query spells its acronym out in other words than the listed body's: another body
+        ("Philippine Chamber of Commerce and Industry (PCCI)", None,
+         "the query spells out 'pcci' as 'philippine chamber commerce industry'; the listed body's 'pcci' is "
+         "'Petrochemical Commercial Company International', another name (-40)"),
+        # ... and a listed acronym a letter from it, spelt out otherwise as well
+        ("Pacific Coast Cement Industries (PCCI)", None, "the listed body's 'pci' is 'Parchin Chemical Industries'"),
+        # the same words, or the acronym alone: the listed body
+        ("Petrochemical Commercial Co. International (PCCI)", "p", "'petrochemical' = 'petrochemical'"),
+        ("PCCI", "p", "'pcci' = 'pcci'"),
+        # an acronym that is not the initials of the query's words is not checked so ("FIAN")
+        ("Lebedev Physical Institute (FIAN)", "f", "query's bracketed part read separately ('fian')"),
+    ],
+)
+def test_an_acronym_the_query_spells_out_otherwise_names_another_body(query, found, reason):
+    m = _bodies(
+        ent("p", ORG, "Petrochemical Commercial Company International", "PCCI", countries=("Iran",)),
+        ent("c", ORG, "Parchin Chemical Industries", "PCI", countries=("Iran",)),
+        ent("f", ORG, "Physical Institute named after P.N. Lebedeva of the Academy of Sciences", "FIAN"),
+    )
+    hits = m.match(Query(query, kind="org")).hits
+    assert (hits[0].card.record_id if hits else None) == found
+    below = m.match(Query(query, kind="org"), threshold=0).hits
+    shown = found or ("p" if "Petrochemical" in reason else "c")
+    assert reason in " | ".join(next(h for h in below if h.card.record_id == shown).explanation())
+
+
+def test_hongkong_written_as_one_word_is_the_place():
+    # "Hongkong Electric": a place and an everyday word do not name "Taihe Electric (Hong Kong)"
+    m = _bodies(ent("t", ORG, "Taihe Electric (Hong Kong) Limited", countries=("Hong Kong",)),
+                ent("h", ORG, "HONGKONG HIMARK ELECTRON MODEL LIMITED"))
+    assert m.lexicon.countries_of("hongkong") == {"HK"}
+    assert not m.match(Query("Hongkong Electric Company Ltd", kind="org")).hits
+    hit = next(h for h in m.match(Query("Hongkong Electric Company Ltd", kind="org"), threshold=0).hits
+               if h.card.record_id == "t")
+    assert "the query has only everyday words and places in common" in " | ".join(hit.explanation())
+    assert m.match(Query("Taihe Electric Hongkong Ltd", kind="org")).hits[0].card.record_id == "t"
