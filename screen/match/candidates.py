@@ -30,7 +30,7 @@ import heapq
 from collections.abc import Sequence
 
 from ..store.index import ACRONYM_MAX, ACRONYM_MIN, CompiledIndex, positions
-from ..names import single_letters
+from ..names import single_letters, spelling_key
 from .lexicon import RARE_DF, Lexicon
 from .scorer import patronymic
 
@@ -64,7 +64,7 @@ def retrieve(
     another way that retrieves nothing ("Andrei Anatolevich Alekhin" / "ALEKHIN, Andrey
     Anatolyevich"), which the scorer then reads.
     """
-    lookups: list[tuple[str, str | tuple[str, str], float]] = []  # (table, key, weight)
+    lookups: list[tuple[str, str | tuple[str, ...], float]] = []  # (table, key or keys, weight)
     rarest: tuple[int, str] | None = None  # (names holding it, word): a name holding it is a candidate
     toks = list(dict.fromkeys(tokens))
     dfs = {t: lexicon.df(t) for t in toks}
@@ -81,12 +81,12 @@ def retrieve(
             if n <= ANCHOR_DF and len(toks) >= ANCHOR_WORDS and (rarest is None or (n, t) < rarest):
                 rarest = (n, t)
         if 0 < n <= RARE_DF:  # unknown words already look a typo away
-            # "Ayub" meets the listed "Ayyub" and "Ayyub" the listed "Ayub" (rare words only:
-            # "Mohammed" and "Mohamed" are both common enough to be listed as written)
-            single = single_letters(t)
-            lookups.append(("singles", single, w))
-            if single != t:
-                lookups.append(("postings", single, w))
+            # "Ayub" meets the listed "Ayyub" and "Ayyub" the listed "Ayub", "Lisovsky" the
+            # listed "Lissovski" (rare words only: "Mohammed" and "Mohamed" are both common
+            # enough to be listed as written)
+            keys = tuple(dict.fromkeys((single_letters(t), spelling_key(t))))
+            lookups.append(("singles", keys, w))
+            lookups.extend(("postings", key, w) for key in keys if key != t)
         if n <= FUZZY_DF:
             for variant, _ in lexicon.similar(t):
                 lookups.append(("postings", variant, w * FUZZY_FACTOR))
@@ -123,6 +123,8 @@ def retrieve(
                 if not (pa and pb):
                     continue
                 found = sorted(set(positions(pa)) & set(positions(pb)))
+            elif table == "singles":  # a name under either key counts once
+                found = sorted({pos for k in key if (packed := idx.singles.get(k)) for pos in positions(packed)})
             else:
                 packed = tables[table].get(key)
                 if not packed:

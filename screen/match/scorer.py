@@ -67,6 +67,7 @@ from typing import Protocol
 
 from rapidfuzz.distance import OSA
 
+from ..names import spelling_key
 from ..names.tables import ADMIN_LEVEL_WORDS
 from .lexicon import edit_budget, pinyin_bounds
 
@@ -226,12 +227,20 @@ class NameScore:
 
 
 NO_MATCH = NameScore(0.0, ())
+SPELT_MIN = 4  # letters of the shortest word read by its spelling key ("Zeid" / "Zayd"; not "Hai" / "Hei")
 
 
-def _typo(a: str, b: str) -> tuple[int, float] | None:
+def _typo(a: str, b: str, spelt: bool = False) -> tuple[int, float] | None:
+    """The edits between two words and their similarity, or None when they are more edits
+    apart than words of their length may be. With ``spelt`` (people's names), two words of
+    one spelling key are one name romanised two ways ("Hussein" / "Husayn", "Lissovski" /
+    "Lisovsky"), as close as a letter apart; a body's words are not read so ("group" /
+    "grupp")."""
     if a[0].isdigit() or b[0].isdigit() or not (a.isalpha() and b.isalpha()):
         return None
     longest = max(len(a), len(b))
+    if spelt and longest >= SPELT_MIN and spelling_key(a) == spelling_key(b):
+        return 1, 1.0 - 1 / longest
     budget = edit_budget(longest)
     # "x" and "ks" are one sound written two ways in romanised names ("Alexander" /
     # "Aleksandr", "Maxim" / "Maksim"): also compared as written the same way, which may
@@ -556,7 +565,7 @@ def compare(
         options = []
         for qi in q_free:
             for li in l_free:
-                t = None if _derived(query[qi], listed[li], organisation, person_names) else _typo(query[qi], listed[li])
+                t = None if _derived(query[qi], listed[li], organisation, person_names) else _typo(query[qi], listed[li], person_names)
                 if t is not None and not (organisation and vocab and t[0] > 1 and _other_word_than_place(query[qi], listed[li], vocab)):
                     # two family names with one ending ("klochkov" / "klobukov") are as
                     # alike as their stems: the ending they share makes them look closer

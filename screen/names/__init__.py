@@ -64,6 +64,7 @@ __all__ = [
     "qualifier_variants",
     "name_variants",
     "single_letters",
+    "spelling_key",
     "detect_script",
     "fold",
     "normalize",
@@ -518,9 +519,30 @@ def initials_of(acronym: str, words: Sequence[str]) -> bool:
 _DOUBLED = re.compile(r"([a-z])\1+")
 
 
+# Vowels romanisations of one name write differently ("Hussein" / "Husayn", "Zeid" /
+# "Zayd", "Sergei" / "Sergey", "Mahmoud" / "Mahmud", "Kareem" / "Karim"), and the
+# East Slavic family-name ending written -ski, -skiy or -skii as well as -sky
+# ("Lissovski" / "Lisovsky"), each read one way.
+_SPELLING_VOWELS = (("ei", "ay"), ("ai", "ay"), ("ey", "ay"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
+_SKY = re.compile(r"sk(?:iy|ii|i)$")
+
+
+def spelling_key(word: str) -> str:
+    """The word as romanisations of one name meet: doubled letters written once ("ayyub"
+    → "ayub", "hassan" → "hasan"), the vowels and the -sky ending they write differently
+    read one way ("hussein" → "husayn", "lissovski" → "lisovsky"). A retrieval key, and
+    what tells the scorer that two words are one name spelt two ways; the words shown
+    keep their letters."""
+    for spelled, key in _SPELLING_VOWELS:
+        word = word.replace(spelled, key)
+    return _SKY.sub("sky", _DOUBLED.sub(r"\1", word))
+
+
 def single_letters(word: str) -> str:
-    """The word with doubled letters written once ("ayyub" → "ayub", "hassan" → "hasan"):
-    a retrieval key only; the words compared and shown keep their letters."""
+    """The word with doubled letters written once ("ayyub" → "ayub", "hassan" → "hasan"),
+    the retrieval key of every listed word; :func:`spelling_key` goes further, for the
+    words of people's names only ("group" and "grupp" are two words, "Hussein" and
+    "Husayn" one name)."""
     return _DOUBLED.sub(r"\1", word)
 
 

@@ -13,8 +13,10 @@ What it holds, for the matcher's candidate retrieval:
   English (see ``names.name_variants``);
 - ``postings``: word → positions of the names holding it;
 - ``singles``: for words with doubled letters, the word written with single letters →
-  positions ("ayyub" under "ayub", "hassan" under "hasan"), so that transliterations
-  differing only in doubling retrieve each other;
+  positions ("ayyub" under "ayub", "hassan" under "hasan"), and for the words of names
+  that are not a body's also their spelling key (``names.spelling_key``: "hussein" under
+  "husayn", "lissovski" under "lisovsky"), so that such transliterations retrieve each
+  other;
 - ``acronyms``: the initials of the first 3 to 8 words of organisation names ("xpcc" for
   "Xinjiang Production and Construction Corps ...");
 - ``places``: the words of these names that name a country or province (ISO 3166), and
@@ -54,9 +56,9 @@ from ..births import listed_spans
 from ..countries import country_words, place_countries, program_country, to_iso2
 from ..errors import SnapshotError
 from ..model import Entity, EntityKind
-from ..names import analyze, name_variants, single_letters
+from ..names import analyze, name_variants, single_letters, spelling_key
 
-INDEX_VERSION = 63  # bump when the layout or the normaliser changes; older indexes are rebuilt
+INDEX_VERSION = 65  # bump when the layout or the normaliser changes; older indexes are rebuilt
 
 ACRONYM_MIN, ACRONYM_MAX = 3, 8
 
@@ -235,9 +237,13 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
     acronyms: dict[str, list[int]] = defaultdict(list)
     singles: dict[str, list[int]] = defaultdict(list)
     cards: list[str] = []
+    english = frequent_words()
     for ei, entity in enumerate(entities):
         cards.append(_card_json(card_for(entity)))
         is_person = entity.kind == EntityKind.PERSON
+        # a body's words, and everyday English words in a record of unknown kind, are not
+        # read by their spelling key: "group" is not "grupp"
+        spelt = entity.kind in (EntityKind.PERSON, EntityKind.UNKNOWN)
         seen: set[str] = set()
         for ni, name in enumerate(entity.names):
             for value in (name.value, *(v for v, _ in name_variants(name.value))):
@@ -254,8 +260,11 @@ def build_index(source: str, entities: list[Entity]) -> CompiledIndex:
                 toks = form.tokens
                 for tok in dict.fromkeys(toks):
                     postings[tok].append(pos)
-                    if (single := single_letters(tok)) != tok:
-                        singles[single].append(pos)
+                    keys = {single_letters(tok)}
+                    if spelt and (is_person or tok not in english):
+                        keys.add(spelling_key(tok))
+                    for key in keys - {tok}:
+                        singles[key].append(pos)
                 if not is_person and len(toks) >= ACRONYM_MIN:
                     initials = "".join(t[0] for t in toks[:ACRONYM_MAX])
                     for size in range(ACRONYM_MIN, len(initials) + 1):

@@ -536,3 +536,25 @@ def test_hongkong_written_as_one_word_is_the_place():
                if h.card.record_id == "t")
     assert "the query has only everyday words and places in common" in " | ".join(hit.explanation())
     assert m.match(Query("Taihe Electric Hongkong Ltd", kind="org")).hits[0].card.record_id == "t"
+
+
+def test_a_persons_name_spelt_another_way_retrieves_its_listing():
+    # "lisovsky" is a listed word (another record), so its typos are not looked up; its
+    # spelling key retrieves "LISSOVSKI" all the same. A body's words are indexed under
+    # their doubled letters only: "group" is not filed under "grup" beside "grupp".
+    idx = build_index("test", [
+        ent("l1", PER, "LISSOVSKI, Sergey Fodorovich"),
+        ent("l2", PER, "Sergey Fyodorovich LISOVSKY"),
+        ent("h", PER, "HUSSEIN, Hanan"),
+        ent("g", ORG, "Makro Group Ltd"),
+        ent("g2", ORG, "Vidis Grupp OOO"),
+        *ENTITIES[7:],
+    ])
+    m = Matcher([idx])
+    assert "husayn" in idx.singles and "lisovsky" in idx.singles
+    from screen.store.index import positions
+    assert all(idx.names[p] != "makro group" for p in positions(idx.singles.get("grup", b"")))
+    hits = {h.card.record_id: h for h in m.match(Query("Sergei Lisovsky", kind="person")).hits}
+    assert {"l1", "l2"} <= hits.keys()
+    assert "'lisovsky' ≈ 'lissovski' (1 edit" in " | ".join(hits["l1"].explanation())
+    assert m.match(Query("Hanan Husayn", kind="person")).hits[0].card.record_id == "h"
