@@ -292,7 +292,11 @@ def _two_words(
     listed name, and to a record of unknown kind when the query is a person's."""
     if edits > 1 and a[0] != b[0]:
         return True
-    if person_names and (patronymic(a) != patronymic(b) or _surname_formed(a, b) or _stems_differ(a, b, edits, ending)):
+    # the South Slavic -ić is written -ic or -ich ("Milosevic" / "Milosevich"): one name,
+    # though "-vich" also ends a Russian patronymic
+    ch = a + "h" == b or b + "h" == a
+    if person_names and ((patronymic(a) != patronymic(b) and not ch) or _surname_formed(a, b)
+                         or _stems_differ(a, b, edits, ending)):
         return True
     if vocab is None:
         return False
@@ -368,7 +372,9 @@ def patronymic(word: str) -> bool:
 
 # Endings that make an East Slavic family name of another name or word ("Karaman" /
 # "Karamanov", "Ivan" / "Ivanenko"): a name with one of them is another family's name.
-SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "sky", "skiy", "skaya", "enko", "chuk", "yuk", "uk")
+SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "sky", "skiy", "skaya", "enko", "chuk", "yuk", "uk",
+                   # South Slavic: -ović, -ević ("Stojković" / "Stanković": two families)
+                   "ovic", "evic")
 
 
 def _surname_formed(a: str, b: str) -> bool:
