@@ -124,7 +124,10 @@ def retrieve(
                     continue
                 found = sorted(set(positions(pa)) & set(positions(pb)))
             elif table == "singles":  # a name under either key counts once
-                found = sorted({pos for k in key if (packed := idx.singles.get(k)) for pos in positions(packed)})
+                packs = [packed for k in key if (packed := idx.singles.get(k))]
+                if not packs:
+                    continue
+                found = positions(packs[0]) if len(packs) == 1 else sorted({p for pk in packs for p in positions(pk)})
             else:
                 packed = tables[table].get(key)
                 if not packed:

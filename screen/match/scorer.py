@@ -228,6 +228,7 @@ class NameScore:
 
 NO_MATCH = NameScore(0.0, ())
 SPELT_MIN = 4  # letters of the shortest word read by its spelling key ("Zeid" / "Zayd"; not "Hai" / "Hei")
+SPELT_LENGTHS = 3  # two words of one key differ in length by this much at most ("Husseini" / "Husayni" by 1)
 
 
 def _typo(a: str, b: str, spelt: bool = False) -> tuple[int, float] | None:
@@ -239,14 +240,19 @@ def _typo(a: str, b: str, spelt: bool = False) -> tuple[int, float] | None:
     if a[0].isdigit() or b[0].isdigit() or not (a.isalpha() and b.isalpha()):
         return None
     longest = max(len(a), len(b))
-    if spelt and longest >= SPELT_MIN and spelling_key(a) == spelling_key(b):
+    apart = abs(len(a) - len(b))
+    if (
+        spelt and longest >= SPELT_MIN and apart <= SPELT_LENGTHS
+        and (a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou"))  # (a key keeps a first consonant)
+        and spelling_key(a) == spelling_key(b)
+    ):
         return 1, 1.0 - 1 / longest
     budget = edit_budget(longest)
     # "x" and "ks" are one sound written two ways in romanised names ("Alexander" /
     # "Aleksandr", "Maxim" / "Maksim"): also compared as written the same way, which may
     # make the words a letter closer in length
     x_or_ks = ("x" in a) != ("x" in b)
-    if budget == 0 or abs(len(a) - len(b)) > budget + x_or_ks:
+    if budget == 0 or apart > budget + x_or_ks:
         return None
     d = OSA.distance(a, b, score_cutoff=budget)
     if x_or_ks:

@@ -527,6 +527,7 @@ _SPELLING_VOWELS = (("ei", "ay"), ("ai", "ay"), ("ey", "ay"), ("ou", "u"), ("oo"
 _SKY = re.compile(r"sk(?:iy|ii|i)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """The word as romanisations of one name meet: doubled letters written once ("ayyub"
     → "ayub", "hassan" → "hasan"), the vowels and the -sky ending they write differently
