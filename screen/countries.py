@@ -46,7 +46,7 @@ _DEMONYMS = {
     "ethiopian": "ET", "filipino": "PH", "philippine": "PH", "french": "FR", "georgian": "GE",
     "german": "DE", "ghanaian": "GH", "guatemalan": "GT", "haitian": "HT", "honduran": "HN",
     "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "israeli": "IL",
-    "jordanian": "JO", "kazakh": "KZ", "kosovar": "XK", "kazakhstani": "KZ", "kenyan": "KE", "korean": "KP KR",
+    "jordanian": "JO", "kazakh": "KZ", "kazakhstani": "KZ", "kenyan": "KE", "korean": "KP KR", "kosovar": "XK",
     "kuwaiti": "KW", "kyrgyz": "KG", "lankan": "LK", "lebanese": "LB", "libyan": "LY",
     "malaysian": "MY", "malian": "ML", "mexican": "MX", "moroccan": "MA", "nepalese": "NP",
     "nepali": "NP", "nicaraguan": "NI", "nigerian": "NG", "omani": "OM", "pakistani": "PK",

@@ -400,7 +400,7 @@ class Matcher:
         "Philippine Chamber of Commerce and Industry" / the listed "Petrochemical Commercial
         Company International"; "PCI", "Parchin Chemical Industries"). None when a listed
         name spelling them out agrees with the query's words, or none spells them out."""
-        others: list[str] = []
+        others: list[tuple[str, str]] = []  # (the letters a listed name spells out, that name)
         for value, _, _ in card.names:
             listed = analyze(value).tokens
             if len(listed) < 2 or not any(initials_of(a, listed) for a in letters):
@@ -411,6 +411,6 @@ class Matcher:
             others.append((next(a for a in sorted(letters) if initials_of(a, listed)), value))
         if not others:
             return None
-        letters_, value = others[0]
+        met, value = others[0]
         return (f"the query spells out {acronym!r} as {' '.join(words)!r}; the listed body's "
-                f"{letters_!r} is {value!r}, another name")
+                f"{met!r} is {value!r}, another name")

@@ -300,8 +300,8 @@ def _two_words(
         return True
     # the South Slavic -ić is written -ic or -ich ("Milosevic" / "Milosevich"): one name,
     # though "-vich" also ends a Russian patronymic
-    ch = a + "h" == b or b + "h" == a
-    if person_names and ((patronymic(a) != patronymic(b) and not ch) or _surname_formed(a, b)
+    ic_ich = a + "h" == b or b + "h" == a
+    if person_names and ((patronymic(a) != patronymic(b) and not ic_ich) or _surname_formed(a, b)
                          or _stems_differ(a, b, edits, ending)):
         return True
     if vocab is None:
