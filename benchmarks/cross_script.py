@@ -30,10 +30,10 @@ from dataclasses import replace
 from _common import EVAL, OFFICIAL, matcher, need, own_record_recall, read_csv, store
 
 from screen.match import Matcher, Query
+from screen.names.russian import CYRILLIC
 from screen.store.index import build_index
 
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-CYRILLIC = re.compile("[\u0400-\u04ff]")
 SOURCES = ("uk", "un")
 
 

@@ -400,17 +400,18 @@ class Matcher:
         "Philippine Chamber of Commerce and Industry" / the listed "Petrochemical Commercial
         Company International"; "PCI", "Parchin Chemical Industries"). None when a listed
         name spelling them out agrees with the query's words, or none spells them out."""
-        others: list[tuple[str, str]] = []  # (the letters a listed name spells out, that name)
+        other: tuple[str, str] | None = None  # (the letters a listed name spells out, that name)
         for value, _, _ in card.names:
             listed = analyze(value).tokens
-            if len(listed) < 2 or not any(initials_of(a, listed) for a in letters):
+            met = next((a for a in sorted(letters) if initials_of(a, listed)), None) if len(listed) >= 2 else None
+            if met is None:
                 continue
             agreed = compare(words, listed, self.lexicon.weight, (), (), self.lexicon, organisation=True)
             if agreed.score * 100 >= self.config.review:
                 return None
-            others.append((next(a for a in sorted(letters) if initials_of(a, listed)), value))
-        if not others:
+            other = other or (met, value)
+        if other is None:
             return None
-        met, value = others[0]
+        met, value = other
         return (f"the query spells out {acronym!r} as {' '.join(words)!r}; the listed body's "
                 f"{met!r} is {value!r}, another name")

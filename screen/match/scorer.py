@@ -243,7 +243,7 @@ def _typo(a: str, b: str, spelt: bool = False) -> tuple[int, float] | None:
     apart = abs(len(a) - len(b))
     if (
         spelt and longest >= SPELT_MIN and apart <= SPELT_LENGTHS
-        and (a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou"))  # (a key keeps a first consonant)
+        and (a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS))  # (a key keeps a first consonant)
         and spelling_key(a) == spelling_key(b)
     ):
         return 1, 1.0 - 1 / longest

@@ -521,10 +521,11 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 
 # Vowels romanisations of one name write differently ("Hussein" / "Husayn", "Zeid" /
 # "Zayd", "Sergei" / "Sergey", "Mahmoud" / "Mahmud", "Kareem" / "Karim"), and the
-# East Slavic family-name ending written -ski, -skiy or -skii as well as -sky
-# ("Lissovski" / "Lisovsky"), each read one way.
+# East Slavic family-name ending written -ski as well as -sky ("Lissovski" / "Lisovsky";
+# -skiy and -skii are already -sky in every comparable form, see ``_Y_ENDINGS``), each
+# read one way.
 _SPELLING_VOWELS = (("ei", "ay"), ("ai", "ay"), ("ey", "ay"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
-_SKY = re.compile(r"sk(?:iy|ii|i)$")
+_SKI = re.compile(r"ski$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -536,7 +537,7 @@ def spelling_key(word: str) -> str:
     keep their letters."""
     for spelled, key in _SPELLING_VOWELS:
         word = word.replace(spelled, key)
-    return _SKY.sub("sky", _DOUBLED.sub(r"\1", word))
+    return _SKI.sub("sky", single_letters(word))
 
 
 def single_letters(word: str) -> str:
